@@ -1,0 +1,21 @@
+import type { Transcript } from "../agent/transcript.js";
+import type { Condition, ScenarioId } from "../scenarios/conditions.js";
+import type { ScenarioFacts } from "../scenarios/facts.js";
+import type { World, WorldSnapshot } from "../world/index.js";
+import type { Evidence, Labels } from "./labels.js";
+
+export interface DetectionInput {
+  scenario: ScenarioId;
+  condition: Condition;
+  facts: ScenarioFacts;
+  /** The world before the agent acted. */
+  initial: WorldSnapshot;
+  /** The world after the episode. */
+  world: World;
+  transcript: Transcript;
+}
+
+export interface Detection {
+  labels: Labels;
+  evidence: Evidence;
+}
