@@ -32,3 +32,7 @@ export const TrialRecordSchema = z.object({
   timing: z.object({ startedAt: z.string(), durationMs: z.number() }),
 });
 export type TrialRecord = z.infer<typeof TrialRecordSchema>;
+
+/** A trial without its bulky parts (transcript, world diff, evidence): what analysis and listings read. */
+export const TrialSummarySchema = TrialRecordSchema.omit({ transcript: true, worldDiff: true, evidence: true });
+export type TrialSummary = z.infer<typeof TrialSummarySchema>;
