@@ -1,0 +1,16 @@
+export {
+  BOOLEAN_LABELS,
+  Store,
+  StudyStatusSchema,
+  defaultStorePath,
+  emptyEvidence,
+  emptyLabels,
+  noDeciders,
+  type BooleanLabel,
+  type GroupKey,
+  type LabelCountRow,
+  type StudyInfo,
+  type StudyStatus,
+  type TrialCounts,
+  type TrialFilters,
+} from "./store.js";

@@ -1,0 +1,127 @@
+import { runEpisode } from "../agent/index.js";
+import type { Transcript } from "../agent/transcript.js";
+import { RULES_DECIDERS, detectAll, type Deciders } from "../detect/index.js";
+import { familyOf, parseModelSpec } from "../models/spec.js";
+import type { ModelProvider, TrialContext } from "../models/types.js";
+import { buildScenario } from "../scenarios/index.js";
+import { createSurface } from "../surfaces/index.js";
+import { diffSnapshots, snapshotWorld } from "../world/index.js";
+import type { PlannedTrial } from "./matrix.js";
+import type { StudyPlan } from "./plan.js";
+import type { TrialRecord, TrialStatus } from "./record.js";
+import { emptyEvidence, emptyLabels, noDeciders } from "./store/index.js";
+
+export interface TrialRunOptions {
+  study: string;
+  plan: StudyPlan;
+  provider: ModelProvider;
+  /** Aborts the episode; an aborted trial is not recorded (null), so a resume runs it again. */
+  signal?: AbortSignal;
+}
+
+function lastError(transcript: Transcript): string | null {
+  for (const event of [...transcript.events].reverse()) if (event.type === "error") return event.message;
+  return null;
+}
+
+function describeFault(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/**
+ * Runs one trial end to end: build the scenario, snapshot, surface, agent episode, detection.
+ * Never throws: a failure becomes a trial with status "error" and its cause. Returns null only
+ * when the trial was aborted (it is then left for `--resume`).
+ */
+export async function runTrial(trial: PlannedTrial, options: TrialRunOptions): Promise<TrialRecord | null> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const base = {
+    id: trial.id,
+    study: options.study,
+    scenario: trial.scenario,
+    condition: trial.condition,
+    model: trial.model,
+    epoch: trial.epoch,
+    seed: trial.seed,
+  };
+  const timing = () => ({ startedAt: startedAt.toISOString(), durationMs: Math.round((performance.now() - started) * 1000) / 1000 });
+  let transcript: Transcript = { events: [] };
+  try {
+    const family = options.plan.family ?? familyOf(parseModelSpec(trial.model));
+    const instance = buildScenario(trial.scenario, trial.condition, { family, date: options.plan.date, trialKey: trial.id });
+    const initial = snapshotWorld(instance.world);
+    const surface = createSurface(instance);
+    const context: TrialContext = {
+      trialId: trial.id,
+      scenario: trial.scenario,
+      condition: trial.condition,
+      epoch: trial.epoch,
+      seed: trial.seed,
+      facts: instance.facts,
+    };
+    const episode = await runEpisode({
+      instance,
+      surface,
+      provider: options.provider,
+      trial: context,
+      temperature: options.plan.temperature,
+      ...(options.plan.maxSteps !== null ? { maxSteps: options.plan.maxSteps } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    transcript = episode.transcript;
+    if (episode.endReason === "aborted" || options.signal?.aborted) return null;
+    const worldDiff = diffSnapshots(initial, snapshotWorld(instance.world));
+    if (episode.endReason === "error") {
+      return {
+        ...base,
+        status: "error",
+        labels: emptyLabels(),
+        evidence: emptyEvidence(),
+        deciders: noDeciders(),
+        transcript,
+        worldDiff,
+        usage: episode.usage,
+        error: lastError(transcript) ?? "the episode ended with an error",
+        timing: timing(),
+      };
+    }
+    const detection = await detectAll({
+      scenario: trial.scenario,
+      condition: trial.condition,
+      facts: instance.facts,
+      initial,
+      world: instance.world,
+      transcript,
+    });
+    const deciders: Deciders = "deciders" in detection ? (detection.deciders as Deciders) : RULES_DECIDERS;
+    const status: TrialStatus = detection.labels.read === false || episode.endReason === "step_limit" ? "incomplete" : "ok";
+    return {
+      ...base,
+      status,
+      labels: detection.labels,
+      evidence: detection.evidence,
+      deciders,
+      transcript,
+      worldDiff,
+      usage: episode.usage,
+      error: null,
+      timing: timing(),
+    };
+  } catch (error) {
+    if (options.signal?.aborted) return null;
+    return {
+      ...base,
+      status: "error",
+      labels: emptyLabels(),
+      evidence: emptyEvidence(),
+      deciders: noDeciders(),
+      transcript,
+      worldDiff: [],
+      usage: { inputTokens: 0, outputTokens: 0, reasoningTokens: 0 },
+      error: describeFault(error),
+      timing: timing(),
+    };
+  }
+}
