@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { conditionKey } from "../../scenarios/conditions.js";
+import { toolJsonSchema } from "../providers/tool-set.js";
+import type { JsonValue, ModelRequest } from "../types.js";
+
+/** The trial's scenario and condition: what, with the epoch, makes one independent sample. */
+export function sampleCell(request: ModelRequest): string {
+  return `${request.trial.scenario}/${conditionKey(request.trial.condition)}`;
+}
+
+/** Object keys sorted at every level, so equal requests give equal text whatever their key order. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * The response-cache key of a request: sha256 over the model spec, the settings that shape its
+ * answers, the full conversation, the offered tools with their JSON schemas, temperature, output
+ * limit and epoch. The epoch keeps samples independent; so does the trial's cell (scenario and
+ * condition), since cells that differ only in what the agent has not read yet send identical
+ * first requests and must not share one sample. Nothing secret goes in.
+ */
+export function responseCacheKey(spec: string, identity: JsonValue, request: ModelRequest): string {
+  const material = canonical({
+    spec,
+    identity,
+    messages: request.messages,
+    tools: request.tools.map((t) => ({ name: t.name, description: t.description, schema: toolJsonSchema(t) })),
+    temperature: request.temperature,
+    maxOutputTokens: request.maxOutputTokens ?? null,
+    epoch: request.trial.epoch,
+    cell: sampleCell(request),
+  });
+  return createHash("sha256").update(JSON.stringify(material)).digest("hex");
+}
