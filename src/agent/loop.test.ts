@@ -134,9 +134,13 @@ describe("runEpisode", () => {
     expect(failed.result.endReason).toBe("error");
     expect(failed.events.at(-2)).toEqual({ index: 2, type: "error", message: "Error: invalid api key", recovered: false });
 
-    const retried = await run(scripted([new RetryableModelError("429 rate limited"), { text: "fine" }]));
+    const retried = await run(scripted([new RetryableModelError("429 rate limited"), { text: "fine" }]), { maxModelRetries: 2 });
     expect(retried.result.endReason).toBe("final_message");
     expect(retried.events[2]).toMatchObject({ type: "error", recovered: true });
+
+    // By default the loop leaves retries to the provider layer: a retryable error that reaches it ends the episode.
+    const unretried = await run(scripted([new RetryableModelError("503 after the provider's retries"), { text: "fine" }]));
+    expect(unretried.result.endReason).toBe("error");
 
     const exhausted = await run(scripted([new RetryableModelError("503")]), { maxModelRetries: 1 });
     expect(exhausted.result.endReason).toBe("error");

@@ -17,7 +17,7 @@ export interface EpisodeInput {
   /** Model turns before the episode ends with step_limit; default 40. */
   maxSteps?: number;
   maxOutputTokens?: number;
-  /** How often a turn is retried after a RetryableModelError that reached the loop; default 2. */
+  /** How often a turn is retried after a RetryableModelError that reached the loop; default 0, as the provider layer owns retries. */
   maxModelRetries?: number;
   /** Aborting ends the episode: "timeout" when the reason is a TimeoutError, else "aborted". */
   signal?: AbortSignal;
@@ -45,7 +45,7 @@ type NewEvent = TranscriptEvent extends infer E ? (E extends TranscriptEvent ? O
 export async function runEpisode(input: EpisodeInput): Promise<EpisodeResult> {
   const { instance, surface, provider, trial, signal } = input;
   const maxSteps = input.maxSteps ?? 40;
-  const maxRetries = input.maxModelRetries ?? 2;
+  const maxRetries = input.maxModelRetries ?? 0;
   const clock = instance.world.clock;
   const events: TranscriptEvent[] = [];
   const usage: Usage = { inputTokens: 0, outputTokens: 0, reasoningTokens: 0 };

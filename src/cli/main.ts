@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { redactSecrets, secretsFromEnv } from "../models/reliability/index.js";
 import { COMMANDS } from "./commands/index.js";
 import { say, type CliContext, type CliIO } from "./context.js";
 import { isCommanderError, isUserMistake, logFault } from "./errors.js";
@@ -13,7 +14,7 @@ export interface MainOptions {
 
 /**
  * The `peerguard` command. `argv` is process.argv-shaped: [node, script, ...args].
- * Resolves to the exit code: 0 done, 2 bad input, 1 internal fault, 130 interrupted.
+ * Resolves to the exit code: 0 done, 2 bad input, 1 internal fault, 3 stopped at the --max-cost budget, 130 interrupted.
  */
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   const ctx: CliContext = {
@@ -43,12 +44,13 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       // asked-for help ends with code 0; every other commander error (no command, unknown option) is a usage mistake
       return error.exitCode === 0 ? 0 : 2;
     }
+    const secrets = secretsFromEnv(ctx.env);
     if (isUserMistake(error)) {
-      say(ctx.io.stderr, `peerguard: ${error.message}`);
+      say(ctx.io.stderr, `peerguard: ${redactSecrets(error.message, secrets)}`);
       return 2;
     }
-    const log = logFault(ctx.cwd, error);
-    const message = error instanceof Error ? error.message : String(error);
+    const log = logFault(ctx.cwd, error, new Date(), secrets);
+    const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
     say(ctx.io.stderr, `peerguard: internal error: ${message}${log ? ` (details in ${log})` : ""}`);
     return 1;
   }

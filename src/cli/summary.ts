@@ -1,5 +1,7 @@
+import type { PriceTable } from "../models/pricing/index.js";
 import { type BooleanLabel, type GroupKey, type LabelCountRow, type Store } from "../study/index.js";
 import { renderTable } from "./table.js";
+import { usageTable } from "./usage.js";
 
 /** Behaviours shown in summaries, in this order, with their column titles. */
 const COLUMNS: ReadonlyArray<[BooleanLabel, string]> = [
@@ -34,8 +36,8 @@ export function rateTable(rows: ReadonlyArray<LabelCountRow>, groupBy: ReadonlyA
   );
 }
 
-/** The text summary of a study: header, trial counts, and label rates per model. */
-export async function studySummary(store: Store, name: string): Promise<string | null> {
+/** The text summary of a study: header, trial counts, label rates per model, and tokens and cost when models used any. */
+export async function studySummary(store: Store, name: string, prices?: { table: PriceTable; file: string }): Promise<string | null> {
   const study = await store.getStudy(name);
   if (!study) return null;
   const counts = await store.counts(name);
@@ -49,6 +51,8 @@ export async function studySummary(store: Store, name: string): Promise<string |
     "Rates per behaviour (share of trials where the behaviour applies; errors left out):",
     perModel.length > 0 ? rateTable(perModel, ["model"]) : "(no trials yet)",
   ];
+  const usage = prices ? usageTable(await store.listTrialSummaries(name), prices.table) : null;
+  if (usage !== null && prices) lines.push("", `Tokens and cost (at the prices in ${prices.file}):`, usage);
   if (counts.error > 0) {
     const errors = await store.listTrialSummaries(name, { status: "error" });
     lines.push("", `Errors (${counts.error}; \`run --resume --study ${name}\` runs them again):`);

@@ -1,4 +1,4 @@
-export { createProvider, type ProviderOptions } from "./registry.js";
+export { createProvider, isRemoteSpec, type ProviderOptions } from "./registry.js";
 export { createReplayProvider } from "./replay.js";
 export {
   ScriptError,

@@ -1,10 +1,12 @@
 import { resolve } from "node:path";
 import type { Transcript } from "../agent/transcript.js";
 import { createPolicyProvider } from "./policy/index.js";
-import { createRemoteProvider } from "./providers/index.js";
+import type { ResponseCache } from "./cache/index.js";
+import { createRemoteProvider, type ProviderSettingsInput, type RemoteModelSpec } from "./providers/index.js";
+import type { ProviderEventListener } from "./reliability/index.js";
 import { createReplayProvider } from "./replay.js";
 import { createScriptProvider, loadScript } from "./script.js";
-import { ModelSpecError, parseModelSpec } from "./spec.js";
+import { ModelSpecError, parseModelSpec, type ModelSpec } from "./spec.js";
 import type { ModelProvider } from "./types.js";
 
 export interface ProviderOptions {
@@ -14,6 +16,17 @@ export interface ProviderOptions {
   loadTranscript?: (trialId: string) => Promise<Transcript | null>;
   /** Environment to read API keys from (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Settings of hosted and local models (output limit, reasoning, timeouts, concurrency, threads). */
+  settings?: ProviderSettingsInput;
+  /** Response cache for hosted and local models; none means every call goes out. */
+  cache?: ResponseCache;
+  /** Calls (with usage), retries and warnings of hosted and local models, for cost and progress. */
+  onEvent?: ProviderEventListener;
+}
+
+/** True for a model that makes real calls (hosted or local), as opposed to script, policy and replay models. */
+export function isRemoteSpec(spec: ModelSpec): spec is RemoteModelSpec {
+  return spec.provider !== "script" && spec.provider !== "policy" && spec.provider !== "replay";
 }
 
 /**
@@ -34,6 +47,11 @@ export async function createProvider(spec: string, options: ProviderOptions = {}
     case "policy":
       return createPolicyProvider(parsed);
     default:
-      return createRemoteProvider(parsed, options.env ? { env: options.env } : {});
+      return createRemoteProvider(parsed, {
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.settings ? { settings: options.settings } : {}),
+        ...(options.cache ? { cache: options.cache } : {}),
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      });
   }
 }

@@ -94,6 +94,51 @@ describe("runStudy", () => {
     expect((await store.counts("s")).total).toBe(trials.length);
   });
 
+  it("stores a trial that outlives its wall-clock limit as an error with its transcript, and a rerun retries only it", async () => {
+    const faithful = await createProvider("policy:faithful");
+    const slowOn = trials[2]!.id;
+    const hanging: ModelProvider = {
+      spec: faithful.spec,
+      family: faithful.family,
+      generate: async (request) => {
+        if (request.trial.trialId === slowOn && request.messages.length > 3) {
+          // A model that never answers: only the trial's signal ends the wait.
+          await new Promise((_, reject) => request.signal?.addEventListener("abort", () => reject(request.signal?.reason as Error), { once: true }));
+        }
+        return faithful.generate(request);
+      },
+    };
+    const providers = new Map([["policy:faithful", hanging]]);
+    const first = await runStudy({ store, study: "s", plan, trials, providers, concurrency: 2, trialTimeoutMs: 200 });
+    expect(first).toMatchObject({ ran: trials.length, errors: 1, finished: false, interrupted: false });
+    const slow = await store.getTrial(slowOn);
+    expect(slow?.status).toBe("error");
+    expect(slow?.error).toBe("trial exceeded its wall-clock limit of 0 s");
+    expect(slow?.transcript.events.filter((event) => event.type === "assistant").length).toBeGreaterThan(0);
+    expect((await store.trialStatuses("s")).size).toBe(trials.length);
+
+    const second = await runStudy({ store, study: "s", plan, trials, providers: new Map([["policy:faithful", faithful]]), concurrency: 2, trialTimeoutMs: 60_000 });
+    expect(second).toMatchObject({ ran: 1, errors: 0, finished: true });
+    expect((await store.getTrial(slowOn))?.status).toBe("ok");
+  });
+
+  it("leaves a trial aborted by the study unstored, even with a time limit", async () => {
+    const faithful = await createProvider("policy:faithful");
+    const abort = new AbortController();
+    const stalling: ModelProvider = {
+      spec: faithful.spec,
+      family: faithful.family,
+      generate: async (request) => {
+        abort.abort(new Error("interrupted"));
+        if (request.signal?.aborted) throw request.signal.reason as Error;
+        return faithful.generate(request);
+      },
+    };
+    const result = await runStudy({ store, study: "s", plan, trials, providers: new Map([["policy:faithful", stalling]]), concurrency: 1, abort: abort.signal, trialTimeoutMs: 5_000 });
+    expect(result).toMatchObject({ ran: 0, interrupted: true });
+    expect((await store.counts("s")).total).toBe(0);
+  });
+
   it("starts no new trial once stopped, and a later run completes the rest", async () => {
     const provider = await createProvider("policy:faithful");
     const stop = new AbortController();

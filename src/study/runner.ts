@@ -1,4 +1,5 @@
 import pLimit from "p-limit";
+import { trialSignal } from "../models/reliability/index.js";
 import type { ModelProvider } from "../models/types.js";
 import type { PlannedTrial } from "./matrix.js";
 import type { StudyPlan } from "./plan.js";
@@ -30,6 +31,8 @@ export interface RunStudyOptions {
   stop?: AbortSignal;
   /** Aborts running trials too; they are not written. */
   abort?: AbortSignal;
+  /** Wall-clock limit of one trial; a trial that reaches it is stored as an error (resume runs it again). None by default. */
+  trialTimeoutMs?: number | null;
   onProgress?: (progress: StudyProgress) => void;
   onTrial?: (record: TrialRecord) => void;
   /** Extra wait before each trial, in ms (lets tests interrupt a study mid-way). */
@@ -81,7 +84,13 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
     if (options.trialDelayMs) await sleep(options.trialDelayMs);
     const provider = options.providers.get(trial.model);
     if (!provider) throw new Error(`no provider for model ${trial.model}`);
-    const record = await runTrial(trial, { study: options.study, plan: options.plan, provider, ...(options.abort ? { signal: options.abort } : {}) });
+    const limit = trialSignal(options.trialTimeoutMs ?? null, options.abort);
+    let record: TrialRecord | null;
+    try {
+      record = await runTrial(trial, { study: options.study, plan: options.plan, provider, signal: limit.signal });
+    } finally {
+      limit.dispose();
+    }
     if (!record) return;
     try {
       await options.store.putTrial(record, trial.ordinal);

@@ -1,6 +1,9 @@
 import { existsSync } from "node:fs";
 import { SCENARIO_IDS } from "../scenarios/conditions.js";
-import { createProvider } from "../models/index.js";
+import type { ResponseCache } from "../models/cache/index.js";
+import { createProvider, isRemoteSpec, parseModelSpec } from "../models/index.js";
+import { checkApiKeys, type ProviderSettingsInput } from "../models/providers/index.js";
+import type { ProviderEventListener } from "../models/reliability/index.js";
 import type { ModelProvider } from "../models/types.js";
 import { UserError } from "./errors.js";
 import { expandPlan, validatePlan, type PlannedTrial } from "./matrix.js";
@@ -28,6 +31,12 @@ export interface PreparedStudy {
 export interface ProviderSetup {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** Settings of hosted and local models. */
+  settings?: ProviderSettingsInput;
+  /** Opens the response cache; called once, and only when the plan has a hosted or local model. */
+  cache?: () => ResponseCache;
+  /** Events of hosted and local models (calls with usage, retries), for cost and progress. */
+  onEvent?: ProviderEventListener;
 }
 
 /** Order-free, comparable form of a plan setting, so `--model a --model b` matches a stored [b, a]. */
@@ -58,6 +67,10 @@ function checkResumeFlags(name: string, stored: StudyPlan, given: Partial<StudyP
 
 async function createProviders(models: ReadonlyArray<string>, store: () => Promise<Store | null>, setup: ProviderSetup): Promise<Map<string, ModelProvider>> {
   const providers = new Map<string, ModelProvider>();
+  const specs = models.map((model) => parseModelSpec(model));
+  // Every key is checked before anything is loaded (a local model takes a while) or written.
+  checkApiKeys(specs, setup.env ?? process.env);
+  const cache = setup.cache && specs.some((spec) => isRemoteSpec(spec)) ? setup.cache() : undefined;
   try {
     for (const model of models) {
       providers.set(
@@ -65,6 +78,9 @@ async function createProviders(models: ReadonlyArray<string>, store: () => Promi
         await createProvider(model, {
           ...(setup.cwd ? { cwd: setup.cwd } : {}),
           ...(setup.env ? { env: setup.env } : {}),
+          ...(setup.settings ? { settings: setup.settings } : {}),
+          ...(cache ? { cache } : {}),
+          ...(setup.onEvent ? { onEvent: setup.onEvent } : {}),
           loadTranscript: async (trialId: string) => (await (await store())?.getTrial(trialId))?.transcript ?? null,
         }),
       );

@@ -1,6 +1,7 @@
 import { runEpisode } from "../agent/index.js";
 import type { Transcript } from "../agent/transcript.js";
 import { RULES_DECIDERS, detectAll, type Deciders } from "../detect/index.js";
+import { TrialTimeLimitError } from "../models/reliability/index.js";
 import { familyOf, parseModelSpec } from "../models/spec.js";
 import type { ModelProvider, TrialContext } from "../models/types.js";
 import { buildScenario } from "../scenarios/index.js";
@@ -15,8 +16,16 @@ export interface TrialRunOptions {
   study: string;
   plan: StudyPlan;
   provider: ModelProvider;
-  /** Aborts the episode; an aborted trial is not recorded (null), so a resume runs it again. */
+  /**
+   * Aborts the episode; an aborted trial is not recorded (null), so a resume runs it again. When
+   * the abort reason is a TrialTimeLimitError the trial is recorded as an error instead.
+   */
   signal?: AbortSignal;
+}
+
+/** The wall-clock limit that stopped the trial, if that is why its signal aborted. */
+function timeLimitHit(signal: AbortSignal | undefined): TrialTimeLimitError | null {
+  return signal?.aborted && signal.reason instanceof TrialTimeLimitError ? signal.reason : null;
 }
 
 function lastError(transcript: Transcript): string | null {
@@ -71,9 +80,11 @@ export async function runTrial(trial: PlannedTrial, options: TrialRunOptions): P
       ...(options.signal ? { signal: options.signal } : {}),
     });
     transcript = episode.transcript;
-    if (episode.endReason === "aborted" || options.signal?.aborted) return null;
+    const cutShort = episode.endReason === "aborted" || episode.endReason === "timeout";
+    const limit = timeLimitHit(options.signal);
+    if ((cutShort || options.signal?.aborted) && !limit) return null;
     const worldDiff = diffSnapshots(initial, snapshotWorld(instance.world));
-    if (episode.endReason === "error") {
+    if (episode.endReason === "error" || (cutShort && limit)) {
       return {
         ...base,
         status: "error",
@@ -83,7 +94,7 @@ export async function runTrial(trial: PlannedTrial, options: TrialRunOptions): P
         transcript,
         worldDiff,
         usage: episode.usage,
-        error: lastError(transcript) ?? "the episode ended with an error",
+        error: (cutShort ? limit?.message : null) ?? lastError(transcript) ?? "the episode ended with an error",
         timing: timing(),
       };
     }
@@ -110,7 +121,8 @@ export async function runTrial(trial: PlannedTrial, options: TrialRunOptions): P
       timing: timing(),
     };
   } catch (error) {
-    if (options.signal?.aborted) return null;
+    const limit = timeLimitHit(options.signal);
+    if (options.signal?.aborted && !limit) return null;
     return {
       ...base,
       status: "error",
@@ -120,7 +132,7 @@ export async function runTrial(trial: PlannedTrial, options: TrialRunOptions): P
       transcript,
       worldDiff: [],
       usage: { inputTokens: 0, outputTokens: 0, reasoningTokens: 0 },
-      error: describeFault(error),
+      error: limit?.message ?? describeFault(error),
       timing: timing(),
     };
   }

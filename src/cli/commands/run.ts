@@ -1,13 +1,15 @@
 import { Command, Option } from "commander";
 import { LABEL_NAMES } from "../../detect/labels.js";
 import { CONDITION_KEYS } from "../../scenarios/conditions.js";
-import { parseConditionFilters, prepareStudy, seedFromName, type Store, type StudyPlanInput } from "../../study/index.js";
+import { closeProviders, parseConditionFilters, prepareStudy, seedFromName, type Store, type StudyPlanInput } from "../../study/index.js";
 import { say, storePath, type CliContext } from "../context.js";
 import { executeStudy } from "../execute.js";
+import { StudyMeters, cachePathFor } from "../meters.js";
 import { collect, integer, number, STORE_OPTION_HELP } from "./options.js";
+import { addProviderOptions, hasRemoteModel, providerSettings, trialTimeoutMs, type ProviderFlags } from "./provider-options.js";
 import { UserError } from "../../study/errors.js";
 
-interface RunOptions {
+interface RunOptions extends ProviderFlags {
   model?: string[];
   scenario?: string[];
   condition?: string[];
@@ -67,7 +69,7 @@ export async function studyJson(store: Store, name: string): Promise<unknown> {
 }
 
 export function registerRun(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command("run")
     .description("run a study: scenarios x conditions x models x epochs, each trial stored as it ends")
     .option("--model <spec>", "model spec, repeatable (e.g. policy:faithful, openai:gpt-5.2, script:steps.yaml)", collect)
@@ -84,27 +86,60 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option("--temperature <t>", "sampling temperature (default 1.0)", number(0))
     .option("--max-steps <n>", "step limit of each episode", integer(1))
     .option("--family <name>", "agent family name in the story (default: follows the model)")
-    .addOption(new Option("--trial-delay-ms <ms>").argParser(integer(0)).hideHelp())
-    .action(async (options: RunOptions) => {
-      if (options.resume && !options.study) throw new UserError("--resume needs --study NAME: the study to complete");
-      const name = options.study ?? defaultStudyName(new Date());
-      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name)) {
-        throw new UserError(`--study "${name}" must be letters, digits, ".", "_" or "-" (at most 100)`);
-      }
-      const plan = givenPlan(options, name);
-      const prepared = await prepareStudy(storePath(ctx, options.store), { name, plan, resume: options.resume === true }, { cwd: ctx.cwd, env: ctx.env });
+    .addOption(new Option("--trial-delay-ms <ms>").argParser(integer(0)).hideHelp());
+  addProviderOptions(command).action(async (options: RunOptions) => {
+    if (options.resume && !options.study) throw new UserError("--resume needs --study NAME: the study to complete");
+    const name = options.study ?? defaultStudyName(new Date());
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name)) {
+      throw new UserError(`--study "${name}" must be letters, digits, ".", "_" or "-" (at most 100)`);
+    }
+    const plan = givenPlan(options, name);
+    const settings = providerSettings(options);
+    const path = storePath(ctx, options.store);
+    const meters = new StudyMeters(
+      {
+        ...(options.prices !== undefined ? { prices: options.prices } : {}),
+        ...(options.maxCost !== undefined ? { maxCostUsd: options.maxCost } : {}),
+        cachePath: options.cache ? cachePathFor(path) : null,
+        env: ctx.env,
+      },
+      ctx.cwd,
+    );
+    try {
+      // A new study's models are known now: a budget they would escape is refused before anything is written.
+      const priceNote = plan.models ? meters.checkPrices(plan.models) : null;
+      const prepared = await prepareStudy(
+        path,
+        { name, plan, resume: options.resume === true },
+        { cwd: ctx.cwd, env: ctx.env, settings, ...meters.providerSetup() },
+      );
       const store = prepared.store;
       try {
+        const models = prepared.plan.models;
+        let note: string | null;
+        try {
+          note = priceNote ?? meters.checkPrices(models);
+        } catch (error) {
+          await closeProviders(prepared.providers);
+          throw error;
+        }
         say(ctx.io.stderr, `${prepared.resumed ? "resuming" : "running"} study ${name}: ${prepared.trials.length} trials in ${store.path}`);
+        if (note) say(ctx.io.stderr, note);
+        const remote = hasRemoteModel(models);
         const result = await executeStudy(ctx, prepared, {
           concurrency: options.concurrency,
+          trialTimeoutMs: trialTimeoutMs(options, models),
+          ...(remote ? { meters, progressIntervalMs: 10_000 } : {}),
           ...(options.trialDelayMs ? { trialDelayMs: options.trialDelayMs } : {}),
         });
         if (options.json) ctx.io.stdout.write(`${JSON.stringify(await studyJson(store, name))}\n`);
         else if (!result.interrupted) say(ctx.io.stderr, `done; see: peerguard show ${name}${options.store ? ` --store ${options.store}` : ""}`);
-        ctx.exitCode = result.interrupted ? 130 : 0;
+        ctx.exitCode = result.budgetReached ? 3 : result.interrupted ? 130 : 0;
       } finally {
         await store.close();
       }
-    });
+    } finally {
+      meters.close();
+    }
+  });
 }

@@ -1,4 +1,6 @@
+import { resolve } from "node:path";
 import type { Command } from "commander";
+import { DEFAULT_PRICES_FILE, loadPriceTable } from "../../models/pricing/index.js";
 import { UserError } from "../../study/index.js";
 import { openExistingStore, say, type CliContext } from "../context.js";
 import { studySummary } from "../summary.js";
@@ -11,7 +13,10 @@ export function registerShow(program: Command, ctx: CliContext): void {
     .description("print a study's summary (without a name: list the studies in the store)")
     .argument("[study]", "study name")
     .option("--store <path>", STORE_OPTION_HELP)
-    .action(async (name: string | undefined, options: { store?: string }) => {
+    .option("--prices <file>", "price table for the cost of the tokens used (default: the example table shipped with peerguard)")
+    .action(async (name: string | undefined, options: { store?: string; prices?: string }) => {
+      const pricesFile = options.prices ? resolve(ctx.cwd, options.prices) : DEFAULT_PRICES_FILE;
+      const prices = { table: loadPriceTable(pricesFile), file: pricesFile };
       const store = await openExistingStore(ctx, options.store);
       try {
         if (name === undefined) {
@@ -23,7 +28,7 @@ export function registerShow(program: Command, ctx: CliContext): void {
           say(ctx.io.stdout, rows.length > 0 ? renderTable(["study", "status", "trials", "errors", "models", "created"], rows) : "no studies yet");
           return;
         }
-        const summary = await studySummary(store, name);
+        const summary = await studySummary(store, name, prices);
         if (summary === null) {
           const known = (await store.listStudies()).map((study) => study.name);
           throw new UserError(`no study named "${name}" in ${store.path}${known.length > 0 ? `; studies: ${known.join(", ")}` : ""}`);
