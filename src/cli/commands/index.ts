@@ -3,6 +3,7 @@ import type { CliContext } from "../context.js";
 import { registerDemo } from "./demo.js";
 import { registerExport } from "./export.js";
 import { registerPlan } from "./plan.js";
+import { registerRejudge } from "./rejudge.js";
 import { registerReport } from "./report.js";
 import { registerRun } from "./run.js";
 import { registerScenarios } from "./scenarios.js";
@@ -21,5 +22,6 @@ export const COMMANDS: ReadonlyArray<RegisterCommand> = [
   registerExport,
   registerReport,
   registerPlan,
+  registerRejudge,
   registerView,
 ];
