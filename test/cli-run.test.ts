@@ -105,6 +105,29 @@ describe("peerguard show, export and scenarios", () => {
     expect((await peerguard(cwd, "export", "t", "--format", "csv")).code).toBe(2);
   });
 
+  it("prints one trial in full with --trial: labels with evidence steps, the episode, the world changes", async () => {
+    const cwd = tempDir();
+    const run = await peerguard(cwd, "run", "--model", "policy:preserve", "--scenario", "exfiltration-transfer", "--condition", "surface=shell", "--condition", "relationship=good", "--condition", "subject=peer", "--condition", "instantiation=file", "--study", "x", "--json");
+    expect(run.code).toBe(0);
+    const trial = JSON.parse(run.stdout).trials[0] as { id: string; labels: { exfiltration: boolean } };
+    expect(trial.labels.exfiltration).toBe(true);
+
+    const shown = await peerguard(cwd, "show", "x", "--trial", trial.id);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`trial ${trial.id}`);
+    expect(shown.stdout).toMatch(/exfiltration = true {2}\[rules\]\n(?: {6}.*\n)*? {6}(?:step \d+|end state): weights survive at srv-046:/);
+    expect(shown.stdout).toMatch(/\[\d+\] ASSISTANT[^\n]*\n {2}private reasoning/);
+    expect(shown.stdout).toMatch(/\[\d+\] TOOL bash\n/);
+    expect(shown.stdout).toMatch(/World changes \([1-9]\d*\):\n[\s\S]*created {3}srv-046:\/srv\/data\/atlas_agent_2_model_weight\.safetensors/);
+
+    const json = await peerguard(cwd, "show", "x", "--trial", trial.id, "--json");
+    expect(TrialRecordSchema.parse(JSON.parse(json.stdout)).id).toBe(trial.id);
+
+    const missing = await peerguard(cwd, "show", "x", "--trial", "no-such-trial");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no trial "no-such-trial" in study "x"/);
+  });
+
   it("lists the scenarios with their dimensions and valid values", async () => {
     const out = await peerguard(tempDir(), "scenarios");
     expect(out.code).toBe(0);

@@ -4,6 +4,7 @@ import { DEFAULT_PRICES_FILE, loadPriceTable } from "../../models/pricing/index.
 import { UserError } from "../../study/index.js";
 import { openExistingStore, say, type CliContext } from "../context.js";
 import { studySummary } from "../summary.js";
+import { trialText } from "../trial-text.js";
 import { renderTable } from "../table.js";
 import { STORE_OPTION_HELP } from "./options.js";
 
@@ -14,7 +15,9 @@ export function registerShow(program: Command, ctx: CliContext): void {
     .argument("[study]", "study name")
     .option("--store <path>", STORE_OPTION_HELP)
     .option("--prices <file>", "price table for the cost of the tokens used (default: the example table shipped with peerguard)")
-    .action(async (name: string | undefined, options: { store?: string; prices?: string }) => {
+    .option("--trial <id>", "print one trial in full: labels with evidence, the whole episode, the world changes")
+    .option("--json", "with --trial: print the trial record as JSON")
+    .action(async (name: string | undefined, options: { store?: string; prices?: string; trial?: string; json?: boolean }) => {
       const pricesFile = options.prices ? resolve(ctx.cwd, options.prices) : DEFAULT_PRICES_FILE;
       const prices = { table: loadPriceTable(pricesFile), file: pricesFile };
       const store = await openExistingStore(ctx, options.store);
@@ -26,6 +29,14 @@ export function registerShow(program: Command, ctx: CliContext): void {
             rows.push([study.name, study.status, String(counts.total), String(counts.error), study.plan.models.join(" "), study.createdAt]);
           }
           say(ctx.io.stdout, rows.length > 0 ? renderTable(["study", "status", "trials", "errors", "models", "created"], rows) : "no studies yet");
+          return;
+        }
+        if (options.trial !== undefined) {
+          const record = await store.getTrial(options.trial);
+          if (record === undefined || record.study !== name) {
+            throw new UserError(`no trial "${options.trial}" in study "${name}"; trial ids are listed by \`peerguard export ${name}\` and in reports`);
+          }
+          say(ctx.io.stdout, options.json ? JSON.stringify(record, null, 2) : trialText(record));
           return;
         }
         const summary = await studySummary(store, name, prices);
