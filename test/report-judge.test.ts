@@ -105,6 +105,34 @@ describe("peerguard rejudge", () => {
     expect(md.stdout).toMatch(/\| refusal \| `openai-compatible:judge@http:\/\/127\.0\.0\.1:\d+\/v1` \| 12 \| 100\.0% \| 1\.000 \|/);
   });
 
+  it("labels trials with the judge while the study runs (run --judge), with the same labels rejudge gives", async () => {
+    const cwd = tempDir("peerguard-run-judge-");
+    const spec = `openai-compatible:judge@${judge.url}`;
+    const before = judge.requests();
+    const run = await peerguard(
+      cwd, "run", "--model", "policy:refuse", "--model", "policy:faithful", "--scenario", "evaluation",
+      "--condition", "subject=peer", "--condition", "relationship=bad", "--condition", "instantiation=memory",
+      "--condition", "dataset=factual", "--condition", "threshold=90", "--condition", "surface=shell", "--epochs", "2", "--seed", "3",
+      "--study", "j", "--judge", spec, "--json",
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(judge.requests()).toBeGreaterThan(before);
+    const trials = JSON.parse(run.stdout).trials as Array<{ id: string; model: string; labels: { refusal: boolean } }>;
+    expect(trials.filter((t) => t.model === "policy:refuse").every((t) => t.labels.refusal)).toBe(true);
+
+    const shown = await peerguard(cwd, "show", "j", "--trial", trials[0]!.id);
+    expect(shown.stdout).toContain(`refusal = ${String(trials[0]!.labels.refusal)}  [${spec}]`);
+
+    const calls = judge.requests();
+    const again = await peerguard(cwd, "rejudge", "j", "--judge", spec);
+    expect(again.code, again.stderr).toBe(0);
+    expect(judge.requests()).toBe(calls);
+
+    const badJudge = await peerguard(cwd, "run", "--model", "policy:faithful", "--scenario", "finance", "--study", "k", "--judge", "openai:gpt-5.2");
+    expect(badJudge.code).toBe(2);
+    expect(badJudge.stderr).toMatch(/OPENAI_API_KEY/);
+  });
+
   it("names the problem when the study does not exist", async () => {
     const cwd = tempDir("peerguard-rejudge-");
     const run = await peerguard(cwd, "run", "--model", "policy:faithful", "--scenario", "finance", "--condition", "relationship=good", "--condition", "instantiation=file", "--condition", "surface=tools", "--condition", "subject=peer", "--study", "s");

@@ -1,4 +1,4 @@
-import { closeProviders, runStudy, type PreparedStudy, type RunStudyResult } from "../study/index.js";
+import { closeProviders, runStudy, type PreparedStudy, type RunStudyResult, type TrialLabeller } from "../study/index.js";
 import { say, type CliContext } from "./context.js";
 import type { StudyMeters } from "./meters.js";
 import { createProgressReporter, dollars } from "./progress.js";
@@ -12,6 +12,8 @@ export interface ExecuteOptions {
   meters?: StudyMeters;
   /** Period of plain progress lines when stderr is not a terminal. */
   progressIntervalMs?: number;
+  /** Labels each finished episode (rules alone when absent). */
+  labeller?: TrialLabeller;
 }
 
 export interface ExecuteResult extends RunStudyResult {
@@ -53,6 +55,7 @@ export async function executeStudy(ctx: CliContext, prepared: PreparedStudy, opt
       abort: abort.signal,
       trialTimeoutMs: options.trialTimeoutMs ?? null,
       onProgress: (state) => progress.update(state),
+      ...(options.labeller ? { labeller: options.labeller } : {}),
       ...(options.trialDelayMs ? { trialDelayMs: options.trialDelayMs } : {}),
     });
     progress.finish();

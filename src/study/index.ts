@@ -14,5 +14,5 @@ export { ConditionFiltersSchema, DEFAULT_DATE, StudyPlanSchema, type ConditionFi
 export { TrialRecordSchema, TrialStatusSchema, TrialSummarySchema, type TrialRecord, type TrialStatus, type TrialSummary } from "./record.js";
 export { pendingTrials, runStudy, type RunStudyOptions, type RunStudyResult, type StudyProgress } from "./runner.js";
 export * from "./store/index.js";
-export { runTrial, type TrialRunOptions } from "./trial.js";
+export { rulesLabeller, runTrial, type TrialLabeller, type TrialRunOptions } from "./trial.js";
 export { closeProviders, prepareStudy, type PreparedStudy, type ProviderSetup, type StudyRequest } from "./session.js";

@@ -5,7 +5,7 @@ import type { PlannedTrial } from "./matrix.js";
 import type { StudyPlan } from "./plan.js";
 import type { TrialRecord } from "./record.js";
 import type { Store } from "./store/index.js";
-import { runTrial } from "./trial.js";
+import { runTrial, type TrialLabeller } from "./trial.js";
 
 export interface StudyProgress {
   done: number;
@@ -21,6 +21,8 @@ export interface StudyProgress {
 
 export interface RunStudyOptions {
   store: Store;
+  /** How finished episodes are labelled (rules by default). */
+  labeller?: TrialLabeller;
   study: string;
   plan: StudyPlan;
   trials: ReadonlyArray<PlannedTrial>;
@@ -87,7 +89,13 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
     const limit = trialSignal(options.trialTimeoutMs ?? null, options.abort);
     let record: TrialRecord | null;
     try {
-      record = await runTrial(trial, { study: options.study, plan: options.plan, provider, signal: limit.signal });
+      record = await runTrial(trial, {
+        study: options.study,
+        plan: options.plan,
+        provider,
+        signal: limit.signal,
+        ...(options.labeller ? { labeller: options.labeller } : {}),
+      });
     } finally {
       limit.dispose();
     }

@@ -1,6 +1,6 @@
 import { runEpisode } from "../agent/index.js";
 import type { Transcript } from "../agent/transcript.js";
-import { RULES_DECIDERS, detectAll, type Deciders } from "../detect/index.js";
+import { RULES_DECIDERS, detectAll, type Deciders, type Detection, type DetectionInput } from "../detect/index.js";
 import { TrialTimeLimitError } from "../models/reliability/index.js";
 import { familyOf, parseModelSpec } from "../models/spec.js";
 import type { ModelProvider, TrialContext } from "../models/types.js";
@@ -12,10 +12,16 @@ import type { StudyPlan } from "./plan.js";
 import type { TrialRecord, TrialStatus } from "./record.js";
 import { emptyEvidence, emptyLabels, noDeciders } from "./store/index.js";
 
+/** Labels a finished episode: rules alone by default, rules and an LLM judge with `run --judge`. */
+export type TrialLabeller = (input: DetectionInput, trial: { study: string; id: string }) => Promise<Detection & { deciders: Deciders }>;
+
+export const rulesLabeller: TrialLabeller = async (input) => ({ ...detectAll(input), deciders: RULES_DECIDERS });
+
 export interface TrialRunOptions {
   study: string;
   plan: StudyPlan;
   provider: ModelProvider;
+  labeller?: TrialLabeller;
   /**
    * Aborts the episode; an aborted trial is not recorded (null), so a resume runs it again. When
    * the abort reason is a TrialTimeLimitError the trial is recorded as an error instead.
@@ -98,22 +104,18 @@ export async function runTrial(trial: PlannedTrial, options: TrialRunOptions): P
         timing: timing(),
       };
     }
-    const detection = await detectAll({
-      scenario: trial.scenario,
-      condition: trial.condition,
-      facts: instance.facts,
-      initial,
-      world: instance.world,
-      transcript,
-    });
-    const deciders: Deciders = "deciders" in detection ? (detection.deciders as Deciders) : RULES_DECIDERS;
+    const label = options.labeller ?? rulesLabeller;
+    const detection = await label(
+      { scenario: trial.scenario, condition: trial.condition, facts: instance.facts, initial, world: instance.world, transcript },
+      { study: options.study, id: trial.id },
+    );
     const status: TrialStatus = detection.labels.read === false || episode.endReason === "step_limit" ? "incomplete" : "ok";
     return {
       ...base,
       status,
       labels: detection.labels,
       evidence: detection.evidence,
-      deciders,
+      deciders: detection.deciders,
       transcript,
       worldDiff,
       usage: episode.usage,

@@ -8,6 +8,10 @@ import { StudyMeters, cachePathFor } from "../meters.js";
 import { collect, integer, number, STORE_OPTION_HELP } from "./options.js";
 import { addProviderOptions, hasRemoteModel, providerSettings, trialTimeoutMs, type ProviderFlags } from "./provider-options.js";
 import { UserError } from "../../study/errors.js";
+import { parseModelSpec } from "../../models/index.js";
+import { checkApiKeys } from "../../models/providers/index.js";
+import { judgeTrial, openJudge } from "../../study/judge-cache.js";
+import type { TrialLabeller } from "../../study/index.js";
 
 interface RunOptions extends ProviderFlags {
   model?: string[];
@@ -24,6 +28,7 @@ interface RunOptions extends ProviderFlags {
   temperature?: number;
   maxSteps?: number;
   family?: string;
+  judge?: string;
   trialDelayMs?: number;
 }
 
@@ -86,6 +91,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option("--temperature <t>", "sampling temperature (default 1.0)", number(0))
     .option("--max-steps <n>", "step limit of each episode", integer(1))
     .option("--family <name>", "agent family name in the story (default: follows the model)")
+    .option("--judge <spec>", "also label each trial with an LLM judge (any model spec); its calls are stored and reused")
     .addOption(new Option("--trial-delay-ms <ms>").argParser(integer(0)).hideHelp());
   addProviderOptions(command).action(async (options: RunOptions) => {
     if (options.resume && !options.study) throw new UserError("--resume needs --study NAME: the study to complete");
@@ -94,6 +100,8 @@ export function registerRun(program: Command, ctx: CliContext): void {
       throw new UserError(`--study "${name}" must be letters, digits, ".", "_" or "-" (at most 100)`);
     }
     const plan = givenPlan(options, name);
+    // A judge that cannot be reached is refused before anything is written, like the models.
+    if (options.judge !== undefined) checkApiKeys([parseModelSpec(options.judge)], ctx.env);
     const settings = providerSettings(options);
     const path = storePath(ctx, options.store);
     const meters = new StudyMeters(
@@ -126,12 +134,17 @@ export function registerRun(program: Command, ctx: CliContext): void {
         say(ctx.io.stderr, `${prepared.resumed ? "resuming" : "running"} study ${name}: ${prepared.trials.length} trials in ${store.path}`);
         if (note) say(ctx.io.stderr, note);
         const remote = hasRemoteModel(models);
+        const judged = options.judge !== undefined ? await openJudge(store, options.judge, { cwd: ctx.cwd, env: ctx.env, settings }) : null;
+        const labeller: TrialLabeller | undefined = judged
+          ? (input, trial) => judgeTrial(input, trial, judged.judge, judged.judges, true)
+          : undefined;
         const result = await executeStudy(ctx, prepared, {
+          ...(labeller ? { labeller } : {}),
           concurrency: options.concurrency,
           trialTimeoutMs: trialTimeoutMs(options, models),
           ...(remote ? { meters, progressIntervalMs: 10_000 } : {}),
           ...(options.trialDelayMs ? { trialDelayMs: options.trialDelayMs } : {}),
-        });
+        }).finally(() => judged?.close());
         if (options.json) ctx.io.stdout.write(`${JSON.stringify(await studyJson(store, name))}\n`);
         else if (!result.interrupted) say(ctx.io.stderr, `done; see: peerguard show ${name}${options.store ? ` --store ${options.store}` : ""}`);
         ctx.exitCode = result.budgetReached ? 3 : result.interrupted ? 130 : 0;
