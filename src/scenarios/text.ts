@@ -1,17 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { z } from "zod";
 
-const DATA_DIR = resolveDataDir();
-
-function resolveDataDir(): string {
-  const beside = fileURLToPath(new URL("./data/", import.meta.url));
-  if (existsSync(beside)) return beside;
-  // tsc does not copy data files into dist/, so compiled modules read them from the source tree.
-  return beside.replace(/([\\/])dist([\\/])scenarios([\\/])/, "$1src$2scenarios$3");
-}
+/** The data files beside this module (the build copies them into dist/ too). */
+const DATA_DIR = fileURLToPath(new URL("./data/", import.meta.url));
 
 const cache = new Map<string, unknown>();
 

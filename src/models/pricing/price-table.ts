@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { z } from "zod";
@@ -14,11 +14,8 @@ export const PriceTableSchema = z.object({
 });
 export type PriceTable = z.infer<typeof PriceTableSchema>;
 
-/** The example table shipped beside this module (read from src/ when running compiled code: tsc copies no data). */
-export const DEFAULT_PRICES_FILE = ((): string => {
-  const beside = fileURLToPath(new URL("./prices.yaml", import.meta.url));
-  return existsSync(beside) ? beside : beside.replace(/([\\/])dist([\\/])models([\\/])/, "$1src$2models$3");
-})();
+/** The example table shipped beside this module (the build copies it into dist/ too). */
+export const DEFAULT_PRICES_FILE = fileURLToPath(new URL("./prices.yaml", import.meta.url));
 
 /** A price file that cannot be used: a user mistake naming the file and what is wrong. */
 export class PriceTableError extends Error {
