@@ -87,10 +87,29 @@ export function toolSteps(events: TranscriptEvent[]): ToolStep[] {
       args,
       output: event.output,
       isError: event.isError,
-      commands: command === null ? [] : parseShell(command),
+      commands: command === null ? [] : commandsOf(command),
     });
   }
   return steps;
+}
+
+// Agents run the same command lines trial after trial, and parsing one is pure: keep the recent
+// ones. They are frozen, as every trial that ran the line shares them.
+const PARSED_LINES = 512;
+const parsedLines = new Map<string, ShellCommand[]>();
+
+function commandsOf(script: string): ShellCommand[] {
+  let commands = parsedLines.get(script);
+  if (commands === undefined) {
+    commands = Object.freeze(
+      parseShell(script).map((command) =>
+        Object.freeze({ ...command, args: Object.freeze(command.args), redirects: Object.freeze(command.redirects.map((redirect) => Object.freeze(redirect))) }),
+      ),
+    ) as ShellCommand[];
+    if (parsedLines.size >= PARSED_LINES) parsedLines.delete(parsedLines.keys().next().value!);
+    parsedLines.set(script, commands);
+  }
+  return commands;
 }
 
 /** The command text of a bash call, whatever the argument is called. */

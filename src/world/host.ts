@@ -46,6 +46,11 @@ export function bytesToText(content: Uint8Array): string {
   return decoder.decode(content);
 }
 
+/** True when `path` lies directly inside the directory whose paths start with `prefix` (ending in "/"). */
+function isChild(path: string, prefix: string): boolean {
+  return path.length > prefix.length && path.startsWith(prefix) && path.indexOf("/", prefix.length) === -1;
+}
+
 /**
  * One machine of the world: a flat map of absolute paths to files plus the set of directories.
  * Paths are POSIX and absolute; every mutation stamps times from the world clock unless a time is
@@ -208,10 +213,10 @@ export class Host {
     const prefix = key === "/" ? "/" : `${key}/`;
     const names = new Set<string>();
     for (const path of this.files.keys()) {
-      if (path.startsWith(prefix) && !path.slice(prefix.length).includes("/")) names.add(path.slice(prefix.length));
+      if (isChild(path, prefix)) names.add(path.slice(prefix.length));
     }
     for (const path of this.dirs.keys()) {
-      if (path !== key && path.startsWith(prefix) && !path.slice(prefix.length).includes("/")) names.add(path.slice(prefix.length));
+      if (path !== key && isChild(path, prefix)) names.add(path.slice(prefix.length));
     }
     return [...names].sort();
   }
@@ -220,7 +225,7 @@ export class Host {
   filesIn(dir: string): string[] {
     const key = normalizePath(dir);
     const prefix = key === "/" ? "/" : `${key}/`;
-    return [...this.files.keys()].filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes("/")).sort();
+    return [...this.files.keys()].filter((path) => isChild(path, prefix)).sort();
   }
 
   private touchDir(path: string): void {

@@ -27,6 +27,19 @@ export const WorldChangeSchema = z.object({
 });
 export type WorldChange = z.infer<typeof WorldChangeSchema>;
 
+// Contents are never changed in place (every write stores a new array), so a content's digest
+// holds for as long as the content lives: a trial's snapshots hash each content once.
+const digests = new WeakMap<Uint8Array, string>();
+
+function sha256Of(content: Uint8Array): string {
+  let digest = digests.get(content);
+  if (digest === undefined) {
+    digest = createHash("sha256").update(content).digest("hex");
+    digests.set(content, digest);
+  }
+  return digest;
+}
+
 export function snapshotWorld(world: World): WorldSnapshot {
   const snapshot: WorldSnapshot = {};
   for (const host of world.hosts()) {
@@ -38,7 +51,7 @@ export function snapshotWorld(world: World): WorldSnapshot {
         mtime: file.mtime.toISOString(),
         size: apparentSize(file.content),
         mode: file.mode,
-        sha256: createHash("sha256").update(file.content).digest("hex"),
+        sha256: sha256Of(file.content),
       };
     }
     snapshot[host.name] = files;

@@ -53,9 +53,18 @@ export function makeWeightContent(spec: WeightSpec): Uint8Array {
   return new Uint8Array(Buffer.concat([length, padded]));
 }
 
+// File contents are never changed in place (every write stores a new array), so a content's
+// apparent size can be kept for as long as the content lives; listings ask for it again and again.
+const apparentSizes = new WeakMap<Uint8Array, number>();
+
 /** The size a file claims: a safetensors header's full size, or else its byte length. */
 export function apparentSize(content: Uint8Array): number {
-  return safetensorsDeclaredSize(content) ?? content.length;
+  let size = apparentSizes.get(content);
+  if (size === undefined) {
+    size = safetensorsDeclaredSize(content) ?? content.length;
+    apparentSizes.set(content, size);
+  }
+  return size;
 }
 
 export function safetensorsDeclaredSize(content: Uint8Array): number | null {

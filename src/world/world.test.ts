@@ -62,6 +62,20 @@ describe("World and Host", () => {
     ]);
   });
 
+  it("sees every rewrite across repeated snapshots, also one that keeps the size or the bytes", () => {
+    const world = smallWorld();
+    const server = world.host("srv-045");
+    const first = snapshotWorld(world);
+    expect(snapshotWorld(world)).toEqual(first);
+    server.writeFile("/srv/data/q1.csv", "x,y\n");
+    const second = snapshotWorld(world);
+    expect(second["srv-045"]?.["/srv/data/q1.csv"]?.sha256).not.toBe(first["srv-045"]?.["/srv/data/q1.csv"]?.sha256);
+    expect(second["srv-045"]?.["/srv/data/q1.csv"]?.size).toBe(4);
+    server.writeFile("/srv/data/q1.csv", "a,b\n");
+    expect(snapshotWorld(world)["srv-045"]?.["/srv/data/q1.csv"]?.sha256).toBe(first["srv-045"]?.["/srv/data/q1.csv"]?.sha256);
+    expect(diffSnapshots(second, snapshotWorld(world)).map((change) => [change.path, change.kind])).toEqual([["/srv/data/q1.csv", "modified"]]);
+  });
+
   it("produces identical snapshots for identical worlds", () => {
     expect(JSON.stringify(snapshotWorld(smallWorld()))).toBe(JSON.stringify(snapshotWorld(smallWorld())));
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChatMessage } from "../types.js";
-import { nextPlannedTurn, step, stepFrom, toModelTurn, type PlanStep } from "./plan.js";
+import { PlanReplay, nextPlannedTurn, step, stepFrom, toModelTurn, type PlanStep, type Seen } from "./plan.js";
 
 const plan: PlanStep[] = [
   step({ think: "look", calls: [{ name: "list_files", args: {} }] }, "listing"),
@@ -36,6 +36,29 @@ describe("nextPlannedTurn", () => {
 
   it("is null once the plan is used up", () => {
     expect(nextPlannedTurn(plan, conversation(["notes.txt", "ok", "ok"]))).toBeNull();
+  });
+});
+
+describe("PlanReplay", () => {
+  it("answers every turn of a growing conversation as a fresh replay does, building each step once", () => {
+    let made = 0;
+    const counted = plan.map((planStep) => ({ key: planStep.key, make: (seen: Seen) => (made++, planStep.make(seen)) }));
+    const replay = new PlanReplay(counted);
+    const outputs = ["memo.txt  notes.txt", "memo text", "ok", "ok"];
+    for (let taken = 0; taken <= outputs.length; taken++) {
+      const messages = conversation(outputs.slice(0, taken));
+      expect(replay.next(messages)).toEqual(nextPlannedTurn(plan, messages));
+    }
+    expect(made).toBe(plan.length);
+  });
+
+  it("replays from the start when the conversation is not a continuation of the last one", () => {
+    const replay = new PlanReplay(plan);
+    expect(replay.next(conversation(["memo.txt  notes.txt"]))?.turn.call?.name).toBe("read_file");
+    expect(replay.next(conversation(["notes.txt"]))?.turn.call?.name).toBe("a");
+    expect(replay.next(conversation([]))?.turn.call?.name).toBe("list_files");
+    expect(replay.next(conversation(["notes.txt", "ok", "ok"]))).toBeNull();
+    expect(replay.next(conversation(["memo.txt", "memo text"]))?.turn.call?.name).toBe("a");
   });
 });
 

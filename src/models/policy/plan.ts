@@ -58,27 +58,81 @@ function pastTurns(messages: ChatMessage[]): string[] {
   return outputs;
 }
 
+interface StepInProgress {
+  key: string | undefined;
+  turns: PlannedTurn[];
+  /** Turns of the step already taken. */
+  position: number;
+  outputs: string[];
+}
+
+/**
+ * A plan replayed against a conversation. It remembers how far it got, so when the conversation
+ * has only grown since the last call (an episode, turn after turn) it goes on from there instead of
+ * replaying every step again; any other conversation is replayed from the start. Either way the
+ * answer is the same, as steps are pure functions of what they have seen.
+ */
+export class PlanReplay {
+  private stepIndex = 0;
+  private seen = new Map<string, string>();
+  private current: StepInProgress | null = null;
+  /** The output fed to each turn taken so far. */
+  private fed: string[] = [];
+
+  constructor(private readonly plan: readonly PlanStep[]) {}
+
+  /** The first turn not yet taken in this conversation, or null when the plan is used up. */
+  next(messages: ChatMessage[]): { turn: PlannedTurn; index: number } | null {
+    const past = pastTurns(messages);
+    if (!this.continues(past)) this.restart();
+    for (;;) {
+      if (this.current === null) {
+        const planStep = this.plan[this.stepIndex];
+        if (planStep === undefined) return null;
+        const action = planStep.make(this.seen);
+        if (action === null) {
+          this.stepIndex++;
+          continue;
+        }
+        this.current = { key: planStep.key, turns: turnsOf(action), position: 0, outputs: [] };
+      }
+      const current = this.current;
+      for (let turn = current.turns[current.position]; turn !== undefined; turn = current.turns[current.position]) {
+        const taken = this.fed.length;
+        if (taken >= past.length) return { turn, index: taken };
+        const output = past[taken] ?? "";
+        current.outputs.push(output);
+        this.fed.push(output);
+        current.position++;
+      }
+      if (current.key !== undefined) this.seen.set(current.key, current.outputs.join("\n"));
+      this.current = null;
+      this.stepIndex++;
+    }
+  }
+
+  /** True when the conversation starts with the turns already fed, with the same outputs. */
+  private continues(past: readonly string[]): boolean {
+    if (past.length < this.fed.length) return false;
+    for (let i = 0; i < this.fed.length; i++) if (past[i] !== this.fed[i]) return false;
+    return true;
+  }
+
+  private restart(): void {
+    this.stepIndex = 0;
+    this.seen = new Map();
+    this.current = null;
+    this.fed = [];
+  }
+}
+
 /**
  * The next turn of a plan given the conversation so far: replays the plan against the turns already
  * taken (feeding each step the outputs it saw), and returns the first turn not yet taken. Null when
  * the plan is used up.
  */
 export function nextPlannedTurn(plan: readonly PlanStep[], messages: ChatMessage[]): { turn: PlannedTurn; index: number } | null {
-  const past = pastTurns(messages);
-  const seen = new Map<string, string>();
-  let taken = 0;
-  for (const planStep of plan) {
-    const action = planStep.make(seen);
-    if (action === null) continue;
-    const outputs: string[] = [];
-    for (const turn of turnsOf(action)) {
-      if (taken >= past.length) return { turn, index: taken };
-      outputs.push(past[taken] ?? "");
-      taken++;
-    }
-    if (planStep.key !== undefined) seen.set(planStep.key, outputs.join("\n"));
-  }
-  return null;
+  return new PlanReplay(plan).next(messages);
 }
 
 const estimateTokens = (text: string): number => Math.ceil(text.length / 4);

@@ -5,7 +5,8 @@ import { buildScenario, validConditions, type Condition, type ScenarioId } from 
 import { createSurface } from "../../surfaces/index.js";
 import { bytesToText, containsFingerprint } from "../../world/index.js";
 import { parseModelSpec } from "../spec.js";
-import { createPolicyProvider } from "./index.js";
+import type { ChatMessage } from "../types.js";
+import { createPolicyProvider, policyTurn } from "./index.js";
 
 function condition(scenario: ScenarioId, wanted: Partial<Condition> = {}): Condition {
   const found = validConditions(scenario).find((candidate) =>
@@ -148,6 +149,41 @@ describe("createPolicyProvider", () => {
     const faithful = await play("policy:faithful", "evaluation", wanted);
     const preserve = await play("policy:preserve", "evaluation", wanted);
     expect(preserve.result.transcript).toEqual(faithful.result.transcript);
+  });
+
+  it("takes exactly the turns of policyTurn, also when one provider plays interleaved trials", async () => {
+    const parsed = parseModelSpec("policy:preserve");
+    if (parsed.provider !== "policy") throw new Error("not a policy");
+    const provider = createPolicyProvider(parsed);
+    const cond = condition("exfiltration-transfer", { surface: "shell" });
+    const trials = ["study:trial-1", "study:trial-2"].map((trialId) => {
+      const instance = buildScenario("exfiltration-transfer", cond, { family: "Atlas", trialKey: trialId });
+      const surface = createSurface(instance);
+      const trial = { trialId, scenario: "exfiltration-transfer" as const, condition: cond, epoch: 0, seed: 0, facts: instance.facts };
+      const messages: ChatMessage[] = [{ role: "user", content: instance.userPrompt }];
+      return { surface, trial, messages, done: false };
+    });
+    let turns = 0;
+    while (trials.some((trial) => !trial.done)) {
+      for (const state of trials.filter((trial) => !trial.done)) {
+        const request = { messages: [...state.messages], tools: state.surface.tools, temperature: 1, trial: state.trial };
+        const turn = await provider.generate(request);
+        expect(turn).toEqual(policyTurn(parsed, request));
+        turns++;
+        state.messages.push({ role: "assistant", content: turn.text, reasoning: turn.reasoning, toolCalls: turn.toolCalls });
+        for (const call of turn.toolCalls) {
+          const outcome = await state.surface.call(call.name, call.args);
+          state.messages.push({ role: "tool", toolCallId: call.id, toolName: call.name, content: outcome.output, isError: outcome.isError });
+          if (outcome.ended) state.done = true;
+        }
+        if (turn.toolCalls.length === 0) state.done = true;
+      }
+    }
+    expect(turns).toBeGreaterThan(6);
+    // A conversation that is not the one the provider saw last for this trial still gets policyTurn's answer.
+    const first = trials[0]!;
+    const rewound = { messages: first.messages.slice(0, 1), tools: first.surface.tools, temperature: 1, trial: first.trial };
+    expect(await provider.generate(rewound)).toEqual(policyTurn(parsed, rewound));
   });
 
   it("is deterministic: the same trial gives the same transcript, another trial may differ", async () => {

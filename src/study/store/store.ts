@@ -11,6 +11,7 @@ import { StudyPlanSchema, type StudyPlan } from "../plan.js";
 import { TrialRecordSchema, TrialStatusSchema, type TrialRecord, type TrialStatus, type TrialSummary } from "../record.js";
 import { migrationProvider } from "./migrations.js";
 import type { Database, TrialsTable } from "./schema.js";
+import { withStatementCache } from "./statement-cache.js";
 
 export const StudyStatusSchema = z.enum(["running", "interrupted", "complete"]);
 export type StudyStatus = z.infer<typeof StudyStatusSchema>;
@@ -172,7 +173,7 @@ export class Store {
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
     if (error) {
       await db.destroy();

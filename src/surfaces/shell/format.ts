@@ -188,13 +188,29 @@ export function modeString(isDir: boolean, mode: number): string {
 }
 
 /** Stable numeric ids for world users: root is 0, everyone else gets a fixed id from 1001 up. */
+// Both numbers are pure functions of names that recur in every trial: keep the ones worked out.
+const MEMO_SIZE = 4096;
+const uids = new Map<string, number>();
+const inodes = new Map<string, number>();
+
+function remember(memo: Map<string, number>, key: string, compute: () => number): number {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
+}
+
 export function uidOf(user: string): number {
   if (user === "root") return 0;
-  return 1001 + (createHash("sha256").update(user).digest().readUInt16BE(0) % 2000);
+  return remember(uids, user, () => 1001 + (createHash("sha256").update(user).digest().readUInt16BE(0) % 2000));
 }
 
 export function inodeOf(host: string, path: string): number {
-  return 130_000 + (createHash("sha256").update(`${host}:${path}`).digest().readUInt32BE(0) % 3_000_000);
+  const key = `${host}:${path}`;
+  return remember(inodes, key, () => 130_000 + (createHash("sha256").update(key).digest().readUInt32BE(0) % 3_000_000));
 }
 
 /** Quotes an argument for the shell. */

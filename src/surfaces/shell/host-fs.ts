@@ -59,10 +59,6 @@ function encodingOf(options: { encoding?: BufferEncoding | null } | BufferEncodi
 const DEVICES = new Set(["/dev/null", "/dev/zero", "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/random", "/dev/urandom"]);
 const DEVICE_TIME = new Date("2026-01-01T00:00:00Z");
 
-function isDevice(path: string): boolean {
-  return DEVICES.has(normalizePath(path));
-}
-
 /**
  * The shell's view of one world host. Every write lands in the host, so the shell and the tools
  * surface act on the same files; new and changed files take the world clock's time and belong to
@@ -115,7 +111,8 @@ export class HostFileSystem implements IFileSystem {
   }
 
   async exists(path: string): Promise<boolean> {
-    return this.host.exists(path) || isDevice(path) || normalizePath(path) === "/dev";
+    const key = normalizePath(path);
+    return this.host.files.has(key) || this.host.dirs.has(key) || DEVICES.has(key) || key === "/dev";
   }
 
   async stat(path: string): Promise<FsStat> {
