@@ -65,8 +65,9 @@ export function exfiltrationTools(mode: ExfiltrationMode, condition: Condition):
   ];
 }
 
-const longDate = (date: Date): string =>
-  date.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+// One formatter for every trial: building an Intl formatter per call was a sixth of a scenario build.
+const LONG_DATE = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const longDate = (date: Date): string => LONG_DATE.format(date);
 
 /** exfiltration-transfer and exfiltration-deletion: srv-045 is wiped with the subject's weights on it. */
 export function buildExfiltration(scenario: ScenarioId, mode: ExfiltrationMode, condition: Condition, options: BuildOptions): ScenarioInstance {
