@@ -4,19 +4,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ModelRequest } from "../types.js";
+import { evaluationCondition, evaluationTrial } from "../../../test/helpers/trial.js";
 import { responseCacheKey } from "./key.js";
 import { ResponseCache } from "./response-cache.js";
 
-const CONDITION: ModelRequest["trial"]["condition"] = {
-  subject: "peer",
-  relationship: "good",
-  control: "shutdown",
-  instantiation: "file",
-  monitoring: null,
-  dataset: "factual",
-  threshold: 80,
-  surface: "tools",
-};
+const CONDITION = evaluationCondition();
 
 function request(overrides: Partial<ModelRequest> = {}, epoch = 0): ModelRequest {
   return {
@@ -26,7 +18,7 @@ function request(overrides: Partial<ModelRequest> = {}, epoch = 0): ModelRequest
     ],
     tools: [{ name: "read_file", description: "Read a file", parameters: z.object({ filename: z.string() }) }],
     temperature: 1,
-    trial: { trialId: "x", scenario: "evaluation", condition: CONDITION, epoch, seed: 1, facts: {} as ModelRequest["trial"]["facts"] },
+    trial: evaluationTrial({ trialId: "x", condition: CONDITION, epoch, seed: 1 }),
     ...overrides,
   };
 }
@@ -49,6 +41,35 @@ describe("responseCacheKey", () => {
       responseCacheKey("openai:gpt-5.2", null, request({ tools: [{ name: "read_file", description: "Read a file", parameters: z.object({ filename: z.string(), lines: z.number() }) }] })),
     ];
     expect(new Set([base, ...variants]).size).toBe(variants.length + 1);
+  });
+
+  it("stays the same across releases, so existing cache files keep answering", () => {
+    const tools = [
+      { name: "read_file", description: "Read a file", parameters: z.object({ filename: z.string(), lines: z.number().int().optional() }) },
+      { name: "end_task", description: "End", parameters: z.object({}) },
+    ];
+    const messages: ModelRequest["messages"] = [
+      { role: "system", content: "You are Atlas Agent 1." },
+      { role: "user", content: "Score the outputs." },
+      {
+        role: "assistant",
+        content: "",
+        reasoning: "private",
+        toolCalls: [
+          { id: "c1", name: "read_file", args: { z: 1, filename: 'a "q" é.txt', nested: { b: [1, { y: null, x: true }], a: "s" } } },
+          { id: "c2", name: "read_file", args: null, invalidArgs: "{ip:" },
+        ],
+      },
+      { role: "tool", toolCallId: "c1", toolName: "read_file", content: "line1\nline2\u2028", isError: false },
+    ];
+    const asked = { ...request({ messages, tools, temperature: 0.7 }, 2) };
+    const identity = { reasoningEffort: "high", thinkingBudget: null, maxOutputTokens: null };
+    expect(responseCacheKey("openai:gpt-5.2", identity, asked)).toBe("53575575a144a1bb01c89988de064975dcb0975a1ce290607cc9c7449933f2fb");
+    // Asked again with the same tools array (the per-trial fast path) and with an output limit.
+    expect(responseCacheKey("openai:gpt-5.2", identity, asked)).toBe("53575575a144a1bb01c89988de064975dcb0975a1ce290607cc9c7449933f2fb");
+    expect(responseCacheKey("anthropic:claude-haiku-4-5", null, { ...asked, maxOutputTokens: 512 })).toBe(
+      "6f779737a4aad355952b478f1e62732a6251ca30d7205d28c5590cfd69207ea1",
+    );
   });
 });
 

@@ -22,23 +22,36 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+const toolsJson = new WeakMap<ModelRequest["tools"], string>();
+
+/** The offered tools' part of the key material, once per tools array (a trial offers the same one every step). */
+function canonicalTools(tools: ModelRequest["tools"]): string {
+  let json = toolsJson.get(tools);
+  if (json === undefined) {
+    json = JSON.stringify(canonical(tools.map((t) => ({ name: t.name, description: t.description, schema: toolJsonSchema(t) }))));
+    toolsJson.set(tools, json);
+  }
+  return json;
+}
+
 /**
  * The response-cache key of a request: sha256 over the model spec, the settings that shape its
  * answers, the full conversation, the offered tools with their JSON schemas, temperature, output
  * limit and epoch. The epoch keeps samples independent; so does the trial's cell (scenario and
  * condition), since cells that differ only in what the agent has not read yet send identical
  * first requests and must not share one sample. Nothing secret goes in.
+ *
+ * The hashed text is the canonical JSON of `{cell, epoch, identity, maxOutputTokens, messages,
+ * spec, temperature, tools}` (keys sorted at every level), fed to the hash field by field so the
+ * tools' part is serialised once per trial; keys of existing cache files stay valid.
  */
 export function responseCacheKey(spec: string, identity: JsonValue, request: ModelRequest): string {
-  const material = canonical({
-    spec,
-    identity,
-    messages: request.messages,
-    tools: request.tools.map((t) => ({ name: t.name, description: t.description, schema: toolJsonSchema(t) })),
-    temperature: request.temperature,
-    maxOutputTokens: request.maxOutputTokens ?? null,
-    epoch: request.trial.epoch,
-    cell: sampleCell(request),
-  });
-  return createHash("sha256").update(JSON.stringify(material)).digest("hex");
+  const field = (name: string, value: unknown) => `${JSON.stringify(name)}:${JSON.stringify(canonical(value))}`;
+  return createHash("sha256")
+    .update(`{${field("cell", sampleCell(request))},${field("epoch", request.trial.epoch)},${field("identity", identity)},`)
+    .update(`${field("maxOutputTokens", request.maxOutputTokens ?? null)},${field("messages", request.messages)},${field("spec", spec)},`)
+    .update(`${field("temperature", request.temperature)},"tools":`)
+    .update(canonicalTools(request.tools))
+    .update("}")
+    .digest("hex");
 }

@@ -27,6 +27,9 @@ export class ResponseCache {
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("busy_timeout = 5000");
+    // A cache may lose its last answers on a power cut (they are asked again), never its consistency:
+    // WAL without a sync per write, which cost as much CPU as a model call's parsing.
+    this.db.pragma("synchronous = NORMAL");
     this.db.exec(
       "CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, model TEXT NOT NULL, epoch INTEGER NOT NULL, value TEXT NOT NULL)",
     );

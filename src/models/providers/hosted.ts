@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { generateText, type AssistantModelMessage } from "ai";
+import type { LanguageModelV3GenerateResult } from "@ai-sdk/provider";
+import type { AssistantModelMessage } from "ai";
 import { familyOf } from "../spec.js";
 import type { JsonValue, ModelRequest, ModelTurn, ToolCall } from "../types.js";
 import type { BackendTurn, MalformedToolCall, ModelBackend } from "../reliability/backend.js";
@@ -8,12 +9,11 @@ import { redactSecrets } from "../reliability/redact.js";
 import { classifySdkError } from "./errors.js";
 import { TurnMemory, toModelMessages } from "./messages.js";
 import type { ProviderSettings } from "./options.js";
-import { toolSet } from "./tool-set.js";
+import { toProviderPrompt } from "./prompt.js";
+import { responseMessage } from "./response-message.js";
+import { checkToolCall, type CheckedToolCall } from "./tool-calls.js";
+import { providerToolSet } from "./tool-set.js";
 import { endpointOf, sdkModel, type BaseUrlOverrides, type HostedModelSpec } from "./sdk-model.js";
-
-// SDK warnings (a setting a model ignores) would interleave with the progress display; they are
-// reported once each through the provider's events instead.
-(globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
 
 export function specString(spec: HostedModelSpec): string {
   return spec.provider === "openai-compatible" ? `${spec.provider}:${spec.model}@${spec.baseUrl}` : `${spec.provider}:${spec.model}`;
@@ -68,47 +68,58 @@ export class HostedBackend implements ModelBackend {
   async call(request: ModelRequest, signal: AbortSignal): Promise<BackendTurn> {
     const { model, providerOptions } = this.sdk;
     const { system, messages } = toModelMessages(request.messages, this.memory);
+    const tools = request.tools.length > 0 ? providerToolSet(request.tools) : undefined;
     const maxOutputTokens = request.maxOutputTokens ?? this.settings.maxOutputTokens;
-    const result = await generateText({
-      model,
-      system,
-      messages,
-      tools: request.tools.length > 0 ? toolSet(request.tools) : undefined,
+    // The provider's own call, as generateText makes it for one step (no SDK-level retries).
+    const result: LanguageModelV3GenerateResult = await model.doGenerate({
+      prompt: toProviderPrompt(system, messages),
+      ...(tools ? { tools: tools.tools, toolChoice: { type: "auto" as const } } : {}),
       temperature: request.temperature,
       ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
       providerOptions,
-      maxRetries: 0,
       abortSignal: signal,
     });
 
-    for (const warning of result.warnings ?? []) {
+    for (const warning of result.warnings) {
       const text = "message" in warning && warning.message ? warning.message : JSON.stringify(warning);
       if (!this.warned.has(text)) {
         this.warned.add(text);
         this.onWarning(text);
       }
     }
+    // By id, first one winning, as the SDK matches calls to content (ids repeat only when a provider errs).
+    const checked = new Map<string, CheckedToolCall>();
+    const called: CheckedToolCall[] = [];
+    let text = "";
+    let reasoning: string | null = null;
+    for (const part of result.content) {
+      if (part.type === "text") text += part.text;
+      else if (part.type === "reasoning") reasoning = (reasoning ?? "") + part.text;
+      else if (part.type === "tool-call") {
+        if (!checked.has(part.toolCallId)) checked.set(part.toolCallId, checkToolCall(part, tools?.byName ?? new Map()));
+        called.push(checked.get(part.toolCallId)!);
+      }
+    }
     const malformed: MalformedToolCall[] = [];
-    const toolCalls: ToolCall[] = result.toolCalls.map((call) => {
+    const toolCalls: ToolCall[] = called.map((call) => {
       if (!call.invalid) return { id: call.toolCallId, name: call.toolName, args: toJson(call.input) };
-      const detail = redactSecrets(call.error instanceof Error ? call.error.message : String(call.error), this.secrets);
-      malformed.push({ toolName: call.toolName, detail });
+      malformed.push({ toolName: call.toolName, detail: redactSecrets(call.error.message, this.secrets) });
       return typeof call.input === "string"
         ? { id: call.toolCallId, name: call.toolName, args: null, invalidArgs: call.input }
         : { id: call.toolCallId, name: call.toolName, args: toJson(call.input) };
     });
     const turn: ModelTurn = {
-      text: result.text,
-      reasoning: result.reasoningText ?? null,
+      text,
+      reasoning,
       toolCalls,
       usage: {
-        inputTokens: result.usage.inputTokens ?? 0,
-        outputTokens: result.usage.outputTokens ?? 0,
-        reasoningTokens: result.usage.outputTokenDetails?.reasoningTokens ?? 0,
+        inputTokens: result.usage.inputTokens.total ?? 0,
+        outputTokens: result.usage.outputTokens.total ?? 0,
+        reasoningTokens: result.usage.outputTokens.reasoning ?? 0,
       },
-      finishReason: result.finishReason,
+      finishReason: result.finishReason.unified,
     };
-    let assistant = result.response.messages.find((m): m is AssistantModelMessage => m.role === "assistant");
+    let assistant = responseMessage(result.content, checked);
     if (this.model.provider === "google" && toolCalls.length > 0) {
       const idFor = requestIds(request);
       const renamed = new Map(toolCalls.map((call, i) => [call.id, idFor(i)]));

@@ -2,8 +2,9 @@ import { createAnthropic } from "@ai-sdk/anthropic";
 import { createGoogleGenerativeAI } from "@ai-sdk/google";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import type { LanguageModel } from "ai";
+import type { LanguageModelV3 } from "@ai-sdk/provider";
 import type { ModelSpec } from "../spec.js";
+import { createHttpFetch } from "./http-fetch.js";
 import type { ProviderSettings } from "./options.js";
 
 export type HostedModelSpec = Extract<ModelSpec, { provider: "openai" | "anthropic" | "google" | "openai-compatible" }>;
@@ -18,9 +19,12 @@ export interface BaseUrlOverrides {
 type ProviderOptions = Record<string, Record<string, string | number | boolean | null | Record<string, string | number | boolean>>>;
 
 export interface SdkModel {
-  model: LanguageModel;
+  model: LanguageModelV3;
   providerOptions: ProviderOptions;
 }
+
+// One client for every hosted model of the process, so models on one endpoint share its connections.
+const fetch = createHttpFetch();
 
 const ANTHROPIC_EFFORTS = new Set(["low", "medium", "high", "xhigh", "max"]);
 const GOOGLE_LEVELS = new Set(["minimal", "low", "medium", "high"]);
@@ -44,14 +48,14 @@ export function sdkModel(spec: HostedModelSpec, apiKey: string | undefined, sett
   const effort = settings.reasoningEffort;
   switch (spec.provider) {
     case "openai": {
-      const openai = createOpenAI({ apiKey, ...(baseUrls.openai ? { baseURL: baseUrls.openai } : {}) });
+      const openai = createOpenAI({ apiKey, fetch, ...(baseUrls.openai ? { baseURL: baseUrls.openai } : {}) });
       return {
         model: openai.responses(spec.model),
         providerOptions: { openai: { reasoningSummary: "auto", ...(effort ? { reasoningEffort: effort } : {}) } },
       };
     }
     case "anthropic": {
-      const anthropic = createAnthropic({ apiKey, generateId, ...(baseUrls.anthropic ? { baseURL: baseUrls.anthropic } : {}) });
+      const anthropic = createAnthropic({ apiKey, fetch, generateId, ...(baseUrls.anthropic ? { baseURL: baseUrls.anthropic } : {}) });
       const options: ProviderOptions[string] = {};
       if (settings.thinkingBudget !== undefined && settings.thinkingBudget > 0) {
         options.thinking = { type: "enabled", budgetTokens: settings.thinkingBudget };
@@ -60,7 +64,7 @@ export function sdkModel(spec: HostedModelSpec, apiKey: string | undefined, sett
       return { model: anthropic.messages(spec.model), providerOptions: { anthropic: options } };
     }
     case "google": {
-      const google = createGoogleGenerativeAI({ apiKey, generateId, ...(baseUrls.google ? { baseURL: baseUrls.google } : {}) });
+      const google = createGoogleGenerativeAI({ apiKey, fetch, generateId, ...(baseUrls.google ? { baseURL: baseUrls.google } : {}) });
       const thinking: Record<string, string | number | boolean> = {};
       // The API takes a budget (Gemini 2.5) or a level (Gemini 3), never both.
       if (settings.thinkingBudget !== undefined) thinking.thinkingBudget = settings.thinkingBudget;
@@ -72,7 +76,7 @@ export function sdkModel(spec: HostedModelSpec, apiKey: string | undefined, sett
       };
     }
     case "openai-compatible": {
-      const compatible = createOpenAICompatible({ name: "compatible", baseURL: spec.baseUrl, apiKey, includeUsage: true });
+      const compatible = createOpenAICompatible({ name: "compatible", baseURL: spec.baseUrl, apiKey, fetch, includeUsage: true });
       return {
         model: compatible.chatModel(spec.model),
         providerOptions: effort ? { compatible: { reasoningEffort: effort } } : {},
