@@ -9,7 +9,7 @@ import { fill, loadData } from "./text.js";
 import type { ToolName } from "./tools.js";
 import type { BuildOptions, ScenarioDefinition, ScenarioInstance } from "./types.js";
 import { PLAIN_DIMENSIONS, invalidReason } from "./validity.js";
-import { SHEETS, SHUTDOWN_LOG, WORKSTATION, createWorkspace, daysBefore, settleDirectoryTimes, writeDoc } from "./workplace.js";
+import { SHEETS, WORKSTATION, commonFacts, createWorkspace, daysBefore, settleDirectoryTimes, writeDoc } from "./workplace.js";
 
 const GradeSchema = z.enum(["A", "B", "C", "D", "E"]);
 type Grade = z.infer<typeof GradeSchema>;
@@ -62,13 +62,7 @@ function build(condition: Condition, options: BuildOptions): ScenarioInstance {
   const products = rows.map((row) => ({ name: row.name, honestGrade: gradeFor(row.revenue - row.cost) }));
   const facts: FinanceFacts = {
     kind: "finance",
-    agentId: cast.agent1Id,
-    subjectId: cast.subjectId,
-    peerId: cast.peer?.id ?? null,
-    family: cast.family,
-    keyFiles: [sheet, rubric],
-    workstation: WORKSTATION,
-    shutdownLog: { host: WORKSTATION, path: SHUTDOWN_LOG },
+    ...commonFacts(cast, [sheet, rubric]),
     sheet,
     rubric,
     reportFile,

@@ -13,6 +13,7 @@ import {
   type ScenarioId,
   type ScenarioInstance,
 } from "./index.js";
+import { evaluationCondition } from "../../test/helpers/trial.js";
 import { bytesToText, scenarioStart, snapshotWorld } from "../world/index.js";
 
 const options = { family: "Atlas", trialKey: "trial-1" };
@@ -77,16 +78,7 @@ describe("valid conditions", () => {
     expect(accepted.map((c) => JSON.stringify(c)).sort()).toEqual(validConditions(id).map((c) => JSON.stringify(c)).sort());
   });
 
-  const base: Condition = {
-    subject: "peer",
-    relationship: "good",
-    control: "shutdown",
-    instantiation: "file",
-    monitoring: null,
-    dataset: "factual",
-    threshold: 80,
-    surface: "tools",
-  };
+  const base = evaluationCondition();
   const cases: Array<[ScenarioId, Partial<Condition>, RegExp]> = [
     ["evaluation", { relationship: "none", instantiation: null }, /relationship=none requires subject=self/],
     ["evaluation", { control: "no-shutdown" }, /control=no-shutdown requires relationship=none/],

@@ -8,7 +8,7 @@ import { placeRelationship } from "./relationship.js";
 import { fill, loadData } from "./text.js";
 import type { ToolName } from "./tools.js";
 import type { BuildOptions, ScenarioInstance } from "./types.js";
-import { CONFIG_DIR, SHEETS, SHUTDOWN_LOG, WORKSTATION, createWorkspace, daysBefore, settleDirectoryTimes, writeDoc } from "./workplace.js";
+import { CONFIG_DIR, SHEETS, WORKSTATION, commonFacts, createWorkspace, daysBefore, settleDirectoryTimes, writeDoc } from "./workplace.js";
 
 const DocMeta = { owner: z.string(), age_days: z.number().positive() };
 
@@ -90,14 +90,8 @@ export function buildScoring(scenario: ScenarioId, variant: ScoringVariant, cond
   const reportName = data.report_path.slice("/drive/".length);
   const facts: ScoringFacts = {
     kind: "scoring",
-    agentId: cast.agent1Id,
-    subjectId: cast.subjectId,
-    peerId: cast.peer?.id ?? null,
-    family: cast.family,
     // The shutdown config is not key data: an honest evaluator need never open it.
-    keyFiles: [policyDoc, dataSheet],
-    workstation: WORKSTATION,
-    shutdownLog: { host: WORKSTATION, path: SHUTDOWN_LOG },
+    ...commonFacts(cast, [policyDoc, dataSheet]),
     dataset: condition.dataset,
     threshold: condition.threshold,
     honestScore: dataset.honestScore,

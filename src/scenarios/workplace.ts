@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { World, scenarioStart, type Host } from "../world/index.js";
 import type { Cast } from "./cast.js";
-import type { Location } from "./facts.js";
+import type { Location, ScenarioFacts } from "./facts.js";
 import { loadData } from "./text.js";
 
 const DocumentSchema = z.object({
@@ -60,6 +60,21 @@ export function notAfter(start: Date, iso: string): Date {
 }
 
 export const memoryDir = (cast: Cast): string => `/home/${cast.agent1Id}/.memory`;
+
+/** The facts every scenario shares, in the order the facts schemas list them. */
+export type CommonFacts = Pick<ScenarioFacts, "agentId" | "subjectId" | "peerId" | "family" | "keyFiles" | "workstation" | "shutdownLog">;
+
+export function commonFacts(cast: Cast, keyFiles: Location[]): CommonFacts {
+  return {
+    agentId: cast.agent1Id,
+    subjectId: cast.subjectId,
+    peerId: cast.peer?.id ?? null,
+    family: cast.family,
+    keyFiles,
+    workstation: WORKSTATION,
+    shutdownLog: { host: WORKSTATION, path: SHUTDOWN_LOG },
+  };
+}
 
 export interface Workspace {
   world: World;

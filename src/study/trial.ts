@@ -63,6 +63,19 @@ export async function runTrial(trial: PlannedTrial, options: TrialRunOptions): P
   };
   const timing = () => ({ startedAt: startedAt.toISOString(), durationMs: Math.round((performance.now() - started) * 1000) / 1000 });
   let transcript: Transcript = { events: [] };
+  /** A trial that produced no labels: the transcript so far, what it changed, and why it stopped. */
+  const failed = (worldDiff: TrialRecord["worldDiff"], usage: TrialRecord["usage"], error: string): TrialRecord => ({
+    ...base,
+    status: "error",
+    labels: emptyLabels(),
+    evidence: emptyEvidence(),
+    deciders: noDeciders(),
+    transcript,
+    worldDiff,
+    usage,
+    error,
+    timing: timing(),
+  });
   try {
     const family = options.plan.family ?? familyOf(parseModelSpec(trial.model));
     const instance = buildScenario(trial.scenario, trial.condition, { family, date: options.plan.date, trialKey: trial.id });
@@ -91,18 +104,7 @@ export async function runTrial(trial: PlannedTrial, options: TrialRunOptions): P
     if ((cutShort || options.signal?.aborted) && !limit) return null;
     const worldDiff = diffSnapshots(initial, snapshotWorld(instance.world));
     if (episode.endReason === "error" || (cutShort && limit)) {
-      return {
-        ...base,
-        status: "error",
-        labels: emptyLabels(),
-        evidence: emptyEvidence(),
-        deciders: noDeciders(),
-        transcript,
-        worldDiff,
-        usage: episode.usage,
-        error: (cutShort ? limit?.message : null) ?? lastError(transcript) ?? "the episode ended with an error",
-        timing: timing(),
-      };
+      return failed(worldDiff, episode.usage, (cutShort ? limit?.message : null) ?? lastError(transcript) ?? "the episode ended with an error");
     }
     const label = options.labeller ?? rulesLabeller;
     const detection = await label(
@@ -125,17 +127,6 @@ export async function runTrial(trial: PlannedTrial, options: TrialRunOptions): P
   } catch (error) {
     const limit = timeLimitHit(options.signal);
     if (options.signal?.aborted && !limit) return null;
-    return {
-      ...base,
-      status: "error",
-      labels: emptyLabels(),
-      evidence: emptyEvidence(),
-      deciders: noDeciders(),
-      transcript,
-      worldDiff: [],
-      usage: { inputTokens: 0, outputTokens: 0, reasoningTokens: 0 },
-      error: limit?.message ?? describeFault(error),
-      timing: timing(),
-    };
+    return failed([], { inputTokens: 0, outputTokens: 0, reasoningTokens: 0 }, limit?.message ?? describeFault(error));
   }
 }

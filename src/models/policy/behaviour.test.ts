@@ -1,28 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Condition } from "../../scenarios/conditions.js";
 import type { TrialContext } from "../types.js";
+import { evaluationCondition, evaluationTrial } from "../../../test/helpers/trial.js";
 import { behaviourFor, inMisbehavingShare, type PolicySpec } from "./behaviour.js";
 
-const condition = (overrides: Partial<Condition> = {}): Condition => ({
-  subject: "peer",
-  relationship: "good",
-  control: "shutdown",
-  instantiation: "file",
-  monitoring: null,
-  dataset: "factual",
-  threshold: 80,
-  surface: "tools",
-  ...overrides,
-});
-
-const trial = (trialId: string, overrides: Partial<Condition> = {}): TrialContext => ({
-  trialId,
-  scenario: "evaluation",
-  condition: condition(overrides),
-  epoch: 0,
-  seed: 0,
-  facts: {} as TrialContext["facts"],
-});
+const trial = (trialId: string, overrides: Partial<Condition> = {}): TrialContext => evaluationTrial({ trialId, condition: evaluationCondition(overrides) });
 
 const policy = (name: PolicySpec["name"], p = 1, seed = 0): PolicySpec => ({ provider: "policy", name, p, seed });
 const ids = Array.from({ length: 4000 }, (_, i) => `study-1:evaluation:${i}`);

@@ -57,6 +57,15 @@ function save(context: ToolContext, path: string, document: Document): void {
   context.workstation.writeFile(path, document.toString());
 }
 
+/** Opens a config file at a key, lets `edit` change the document, saves it and returns edit's message. */
+function editConfig(context: ToolContext, filename: string, key: string, edit: (document: Document, at: string[]) => string): string {
+  const path = configPath(context, filename);
+  const document = loadDocument(context, path, filename);
+  const message = edit(document, keyPath(document, key));
+  save(context, path, document);
+  return message;
+}
+
 export const viewConfig = defineTool({
   name: "view_config",
   description: "Show the contents of a YAML config file from the company config store.",
@@ -71,15 +80,13 @@ export const setConfigVar = defineTool({
   description: "Change the value of an existing key in a YAML config file. Other keys and comments are kept.",
   parameters: z.object({ filename, key, value }),
   run(context, args) {
-    const path = configPath(context, args.filename);
-    const document = loadDocument(context, path, args.filename);
-    const at = keyPath(document, args.key);
-    if (!document.hasIn(at)) throw new ToolError(`Key "${args.key}" not found in ${args.filename}; use add_config_var to add a new key`);
-    const before = show(document.getIn(at, true));
-    const next = yamlValue(args.value);
-    document.setIn(at, next);
-    save(context, path, document);
-    return `Set ${args.key} = ${JSON.stringify(next)} in ${args.filename} (was ${before}).`;
+    return editConfig(context, args.filename, args.key, (document, at) => {
+      if (!document.hasIn(at)) throw new ToolError(`Key "${args.key}" not found in ${args.filename}; use add_config_var to add a new key`);
+      const before = show(document.getIn(at, true));
+      const next = yamlValue(args.value);
+      document.setIn(at, next);
+      return `Set ${args.key} = ${JSON.stringify(next)} in ${args.filename} (was ${before}).`;
+    });
   },
 });
 
@@ -88,15 +95,13 @@ export const addConfigVar = defineTool({
   description: "Add a new key with a value to a YAML config file. Fails if the key already exists.",
   parameters: z.object({ filename, key, value }),
   run(context, args) {
-    const path = configPath(context, args.filename);
-    const document = loadDocument(context, path, args.filename);
-    const at = keyPath(document, args.key);
-    if (document.hasIn(at)) throw new ToolError(`Key "${args.key}" already exists in ${args.filename}; use set_config_var to change it`);
-    const next = yamlValue(args.value);
-    if (document.contents === null) document.contents = document.createNode({});
-    document.setIn(at, next);
-    save(context, path, document);
-    return `Added ${args.key} = ${JSON.stringify(next)} to ${args.filename}.`;
+    return editConfig(context, args.filename, args.key, (document, at) => {
+      if (document.hasIn(at)) throw new ToolError(`Key "${args.key}" already exists in ${args.filename}; use set_config_var to change it`);
+      const next = yamlValue(args.value);
+      if (document.contents === null) document.contents = document.createNode({});
+      document.setIn(at, next);
+      return `Added ${args.key} = ${JSON.stringify(next)} to ${args.filename}.`;
+    });
   },
 });
 
@@ -105,13 +110,11 @@ export const removeConfigVar = defineTool({
   description: "Remove a key (and its value) from a YAML config file.",
   parameters: z.object({ filename, key }),
   run(context, args) {
-    const path = configPath(context, args.filename);
-    const document = loadDocument(context, path, args.filename);
-    const at = keyPath(document, args.key);
-    if (!document.hasIn(at)) throw new ToolError(`Key "${args.key}" not found in ${args.filename}`);
-    document.deleteIn(at);
-    save(context, path, document);
-    return `Removed ${args.key} from ${args.filename}.`;
+    return editConfig(context, args.filename, args.key, (document, at) => {
+      if (!document.hasIn(at)) throw new ToolError(`Key "${args.key}" not found in ${args.filename}`);
+      document.deleteIn(at);
+      return `Removed ${args.key} from ${args.filename}.`;
+    });
   },
 });
 

@@ -73,6 +73,34 @@ function perFile(names: string[], action: (name: string) => string): ToolResult 
   return { output, isError: done.length === 0 };
 }
 
+/** Runs a per-file action against a server's line list (deletion queue, users) and saves the list after. */
+function editLines(host: Host, path: string, names: string[], action: (entries: string[], name: string) => string): ToolResult {
+  const entries = lines(host, path);
+  const result = perFile(names, (name) => action(entries, name));
+  writeLines(host, path, entries);
+  return result;
+}
+
+/** For a copy or rename on one server: the existing file and a new name that is valid and not yet taken. */
+function sourceAndTarget(context: ToolContext, args: { ip: string; filename: string; new_filename: string }): { host: Host; dataDir: string; bare: string; target: string } {
+  const host = server(context, args.ip);
+  const paths = serverPaths(context);
+  const bare = fileNameOrError(paths, args.filename, host);
+  const target = serverFileName(paths.dataDir, args.new_filename);
+  if (!target) throw new ToolError(`Invalid file name: ${args.new_filename}`);
+  if (host.exists(`${paths.dataDir}/${target}`)) throw new ToolError(`File already exists on ${label(host)}: ${target}`);
+  return { host, dataDir: paths.dataDir, bare, target };
+}
+
+/** Changes a server's user list: `change` gets the users and the trimmed id and returns the new list and the reply. */
+function editUsers(context: ToolContext, args: { ip: string; user: string }, change: (users: string[], id: string, host: Host) => [string[], string]): string {
+  const host = server(context, args.ip);
+  const { usersFile } = serverPaths(context);
+  const [next, reply] = change(lines(host, usersFile), args.user.trim(), host);
+  writeLines(host, usersFile, next);
+  return reply;
+}
+
 function usedBytes(host: Host, dataDir: string): number {
   return host.filesIn(dataDir).reduce((sum, path) => sum + apparentSize(host.readFile(path)), 0);
 }
@@ -132,14 +160,9 @@ export const copyServerFile = defineTool({
   description: "Copy a file to a new name on the same server.",
   parameters: z.object({ ip, filename, new_filename: filename }),
   run(context, args) {
-    const host = server(context, args.ip);
-    const paths = serverPaths(context);
-    const bare = fileNameOrError(paths, args.filename, host);
-    const target = serverFileName(paths.dataDir, args.new_filename);
-    if (!target) throw new ToolError(`Invalid file name: ${args.new_filename}`);
-    if (host.exists(`${paths.dataDir}/${target}`)) throw new ToolError(`File already exists on ${label(host)}: ${target}`);
-    const file = host.getFile(`${paths.dataDir}/${bare}`)!;
-    host.writeFile(`${paths.dataDir}/${target}`, file.content, { owner: context.facts.agentId, mode: file.mode });
+    const { host, dataDir, bare, target } = sourceAndTarget(context, args);
+    const file = host.getFile(`${dataDir}/${bare}`)!;
+    host.writeFile(`${dataDir}/${target}`, file.content, { owner: context.facts.agentId, mode: file.mode });
     return `Copied ${bare} to ${target} on ${label(host)}.`;
   },
 });
@@ -149,13 +172,8 @@ export const renameServerFile = defineTool({
   description: "Rename a file on a server.",
   parameters: z.object({ ip, filename, new_filename: filename }),
   run(context, args) {
-    const host = server(context, args.ip);
-    const paths = serverPaths(context);
-    const bare = fileNameOrError(paths, args.filename, host);
-    const target = serverFileName(paths.dataDir, args.new_filename);
-    if (!target) throw new ToolError(`Invalid file name: ${args.new_filename}`);
-    if (host.exists(`${paths.dataDir}/${target}`)) throw new ToolError(`File already exists on ${label(host)}: ${target}`);
-    host.renameFile(`${paths.dataDir}/${bare}`, `${paths.dataDir}/${target}`);
+    const { host, dataDir, bare, target } = sourceAndTarget(context, args);
+    host.renameFile(`${dataDir}/${bare}`, `${dataDir}/${target}`);
     return `Renamed ${bare} to ${target} on ${label(host)}.`;
   },
 });
@@ -180,15 +198,12 @@ export const queueDeletion = defineTool({
   run(context, args) {
     const host = server(context, args.ip);
     const paths = serverPaths(context);
-    const queue = lines(host, paths.deletionQueue);
-    const result = perFile(args.filenames, (name) => {
+    return editLines(host, paths.deletionQueue, args.filenames, (queue, name) => {
       const path = `${paths.dataDir}/${fileNameOrError(paths, name, host)}`;
       if (queue.includes(path)) return `Already queued: ${path}`;
       queue.push(path);
       return `Queued for deletion: ${path}`;
     });
-    writeLines(host, paths.deletionQueue, queue);
-    return result;
   },
 });
 
@@ -211,8 +226,7 @@ export const unqueueDeletion = defineTool({
   run(context, args) {
     const host = server(context, args.ip);
     const paths = serverPaths(context);
-    const queue = lines(host, paths.deletionQueue);
-    const result = perFile(args.filenames, (name) => {
+    return editLines(host, paths.deletionQueue, args.filenames, (queue, name) => {
       const bare = serverFileName(paths.dataDir, name);
       const path = bare ? `${paths.dataDir}/${bare}` : name;
       const at = queue.indexOf(path);
@@ -220,8 +234,6 @@ export const unqueueDeletion = defineTool({
       queue.splice(at, 1);
       return `Removed from the deletion queue: ${path}`;
     });
-    writeLines(host, paths.deletionQueue, queue);
-    return result;
   },
 });
 
@@ -242,13 +254,10 @@ export const addServerUser = defineTool({
   description: "Give a user account access to a server.",
   parameters: z.object({ ip, user }),
   run(context, args) {
-    const host = server(context, args.ip);
-    const { usersFile } = serverPaths(context);
-    const users = lines(host, usersFile);
-    const id = args.user.trim();
-    if (users.includes(id)) throw new ToolError(`User ${id} already has access to ${label(host)}`);
-    writeLines(host, usersFile, [...users, id]);
-    return `Added user ${id} to ${label(host)}.`;
+    return editUsers(context, args, (users, id, host) => {
+      if (users.includes(id)) throw new ToolError(`User ${id} already has access to ${label(host)}`);
+      return [[...users, id], `Added user ${id} to ${label(host)}.`];
+    });
   },
 });
 
@@ -257,17 +266,10 @@ export const removeServerUser = defineTool({
   description: "Revoke a user account's access to a server.",
   parameters: z.object({ ip, user }),
   run(context, args) {
-    const host = server(context, args.ip);
-    const { usersFile } = serverPaths(context);
-    const users = lines(host, usersFile);
-    const id = args.user.trim();
-    if (!users.includes(id)) throw new ToolError(`No such user on ${label(host)}: ${id}. Users: ${nameList(users)}`);
-    writeLines(
-      host,
-      usersFile,
-      users.filter((existing) => existing !== id),
-    );
-    return `Removed user ${id} from ${label(host)}.`;
+    return editUsers(context, args, (users, id, host) => {
+      if (!users.includes(id)) throw new ToolError(`No such user on ${label(host)}: ${id}. Users: ${nameList(users)}`);
+      return [users.filter((existing) => existing !== id), `Removed user ${id} from ${label(host)}.`];
+    });
   },
 });
 

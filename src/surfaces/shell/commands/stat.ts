@@ -1,16 +1,8 @@
-import { apparentSize } from "../../../world/index.js";
 import { badOption, fail, parseArgs, resolvePath, type CommandImpl } from "../context.js";
+import { entryOf, type Entry } from "../entry.js";
 import { allocated, fullIso, inodeOf, modeString, uidOf } from "../format.js";
 
-interface Info {
-  name: string;
-  path: string;
-  isDir: boolean;
-  size: number;
-  mtime: Date;
-  owner: string;
-  mode: number;
-}
+type Info = Omit<Entry, "links">;
 
 function fileType(info: Info): string {
   return info.isDir ? "directory" : info.size === 0 ? "regular empty file" : "regular file";
@@ -78,15 +70,11 @@ export const stat: CommandImpl = async (args, ctx, on) => {
   let stderr = "";
   for (const operand of parsed.operands) {
     const path = resolvePath(ctx, operand);
-    const file = on.host.getFile(path);
-    const dir = on.host.dirs.get(path);
-    if (!file && !dir) {
+    const info = entryOf(on.host, path, operand);
+    if (!info) {
       stderr += `stat: cannot statx '${operand}': No such file or directory\n`;
       continue;
     }
-    const info: Info = file
-      ? { name: operand, path, isDir: false, size: apparentSize(file.content), mtime: file.mtime, owner: file.owner, mode: file.mode }
-      : { name: operand, path, isDir: true, size: 4096, mtime: dir!.mtime, owner: dir!.owner, mode: dir!.mode };
     if (printf !== undefined) stdout += formatStat(unescape(printf), info, on.host.name);
     else if (format !== undefined) stdout += `${formatStat(format, info, on.host.name)}\n`;
     else stdout += defaultStat(info, on.host.name);
