@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/trials.ts [--sample N] [--concurrency N] [--runs N] [--source | --dist DIR] [--no-build]
  *
- * By default it builds dist/ (`tsc -p tsconfig.json`) and measures the compiled modules, which is
+ * By default it builds dist/ (`tsc -p tsconfig.json` + the data files) and measures the compiled modules, which is
  * what `peerguard` runs; `--source` measures src/ as tsx loads it, `--dist DIR` another build (say,
  * one of an earlier commit, to compare back to back).
  *
@@ -57,6 +57,7 @@ function codeRoot(): { root: string; code: string } {
     // tsc's report goes to stderr, so stdout stays one JSON object
     const tsc = spawnSync(process.execPath, [join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: REPO, stdio: ["ignore", 2, 2] });
     if (tsc.status !== 0) console.error("bench: tsc reported errors; measuring what it emitted");
+    spawnSync(process.execPath, [join(REPO, "scripts", "copy-assets.mjs")], { cwd: REPO, stdio: ["ignore", 2, 2] });
   }
   if (!existsSync(join(root, "study", "index.js"))) throw new Error(`no build in ${root}; run npm run build`);
   return { root, code: "dist" };
