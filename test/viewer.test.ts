@@ -132,4 +132,37 @@ describe("the viewer in a browser", () => {
     expect(await inflation.getAttribute("class")).toBe("differs");
     await shot("6-compare");
   });
+
+  it("requests a deep-linked trial while the app's code still loads, and only once", async () => {
+    const list = (await (await fetch(`${viewer.url}api/studies/${study}/trials?pageSize=1`)).json()) as { trials: Array<{ id: string }> };
+    const id = list.trials[0]!.id;
+    const cold = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      const asked: string[] = [];
+      let appHeld = false;
+      let askedWhileHeld = false;
+      await cold.route("**/*", async (route) => {
+        const url = new URL(route.request().url());
+        if (url.hostname !== "127.0.0.1") return route.abort();
+        if (url.pathname.startsWith("/api/trials/")) {
+          asked.push(url.pathname);
+          if (appHeld) askedWhileHeld = true;
+        }
+        // hold the app's code back: the trial must be asked for all the same
+        if (/\/assets\/boot-[^/]+\.js$/.test(url.pathname)) {
+          appHeld = true;
+          await new Promise((resolve) => setTimeout(resolve, 400));
+          appHeld = false;
+        }
+        return route.continue();
+      });
+      await cold.goto(`${viewer.url}#/trial/${encodeURIComponent(id)}`);
+      await cold.locator(".trial-head h1", { hasText: id }).waitFor();
+      await cold.locator("article.event").first().waitFor();
+      expect(askedWhileHeld).toBe(true);
+      expect(asked.filter((path) => path === `/api/trials/${encodeURIComponent(id)}`), asked.join(" ")).toHaveLength(1);
+    } finally {
+      await cold.close();
+    }
+  });
 });

@@ -55,6 +55,8 @@ export function createViewer(options: ViewerAppOptions): ViewerApp {
   const prices = options.prices === undefined ? defaultPrices() : options.prices;
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const thread = workerResults();
+  // the worker loads its code while the first pages are served, so the first matrix does not wait for it
+  if (store.path !== ":memory:") thread.start();
   const results = new ResultsCache(32, Date.now, 250, thread.compute);
   const views = new StudyViews(store, prices);
   const app = new Hono();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONDITION_KEYS, CONDITION_VALUES, ConditionSchema, SCENARIO_IDS, ScenarioIdSchema, type Condition, type ConditionKey } from "../scenarios/conditions.js";
-import { BOOLEAN_LABELS, TrialStatusSchema, type BooleanLabel } from "../study/index.js";
+import { TrialStatusSchema } from "../study/record.js";
+import { BOOLEAN_LABELS, type BooleanLabel } from "../study/store/index.js";
 
 /** A bad query parameter: a 400 whose message names the parameter and what would be valid. */
 export class ParamError extends Error {

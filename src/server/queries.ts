@@ -1,7 +1,8 @@
-import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
-import { LABEL_NAMES, type Deciders, type LabelName, type Labels } from "../detect/labels.js";
+import type { Kysely, SelectQueryBuilder } from "kysely";
+import type { Labels } from "../detect/labels.js";
 import { CONDITION_KEYS, ConditionSchema, ScenarioIdSchema, type Condition, type ConditionKey } from "../scenarios/conditions.js";
-import { BOOLEAN_LABELS, TrialStatusSchema, type Store, type TrialCounts, type TrialStatus, type TrialSummary } from "../study/index.js";
+import { TrialStatusSchema, type TrialSummary } from "../study/record.js";
+import { BOOLEAN_LABELS, type Store, type TrialCounts } from "../study/store/index.js";
 import type { TrialSelection } from "./params.js";
 import type { StudyDimensions, TrialListItem, TrialPage } from "./types.js";
 
@@ -85,48 +86,6 @@ export async function listTrials(store: Store, study: string, selection: TrialSe
     error: row.error,
   }));
   return { study, total: Number(total?.n ?? 0), page, pageSize, trials };
-}
-
-const NO_DECIDERS = Object.fromEntries(LABEL_NAMES.map((label: LabelName) => [label, "rules"])) as Deciders;
-
-const OUTCOME_COLUMNS = ["scenario", "model", "status", ...CONDITION_KEYS, ...BOOLEAN_LABELS.map((label) => `label_${label}` as const), "label_reported_score"] as const;
-
-/**
- * The selected trials as the metrics need them (scenario, model, condition, status, labels), in
- * plan order. Trials alike in all of those are read as one group from SQL with their ids, which
- * keeps a 100,000-trial study to a few thousand rows. Epoch, seed, usage, timing and deciders are
- * not read (the metrics do not use them) and are left empty.
- */
-export async function loadSummaries(store: Store, study: string, selection: TrialSelection): Promise<TrialSummary[]> {
-  const groups = (await selected(store.db.selectFrom("trials"), study, selection)
-    .select((eb) => [
-      ...OUTCOME_COLUMNS,
-      eb.fn.min<number>("ordinal").as("first"),
-      sql<string>`group_concat(id, char(1))`.as("ids"),
-    ])
-    .groupBy([...OUTCOME_COLUMNS])
-    .orderBy("first")
-    .execute()) as unknown as Array<ListRow & { ids: string }>;
-  const trials: TrialSummary[] = [];
-  for (const group of groups) {
-    const base: TrialSummary = {
-      id: "",
-      study,
-      scenario: ScenarioIdSchema.parse(group.scenario),
-      condition: conditionOf(group),
-      model: group.model,
-      epoch: 0,
-      seed: 0,
-      status: TrialStatusSchema.parse(group.status),
-      labels: labelsOf(group),
-      deciders: NO_DECIDERS,
-      usage: { inputTokens: 0, outputTokens: 0, reasoningTokens: 0 },
-      error: null,
-      timing: { startedAt: "", durationMs: 0 },
-    };
-    for (const id of group.ids.split("\u0001")) trials.push({ ...base, id });
-  }
-  return trials;
 }
 
 export interface StudyTotals {

@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { Store } from "../study/index.js";
+import { Store } from "../study/store/index.js";
 import { computeResults, type ResultsJob } from "./results.js";
 
 /**
@@ -15,7 +15,7 @@ parentPort?.on("message", async (job: ResultsJob) => {
       store = Store.open(job.path);
       stores.set(job.path, store);
     }
-    parentPort?.postMessage({ id: job.id, value: await computeResults(await store, job.study, job.selection, job.options) });
+    parentPort?.postMessage({ id: job.id, value: await computeResults(await store, job.study, job.selection, job.options, job.version) });
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -2,8 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Store } from "../study/index.js";
-import { writeSyntheticStudy } from "./fixtures.js";
+import { computeMetrics, syntheticTrials } from "../analysis/index.js";
+import { StudyPlanSchema } from "../study/plan.js";
+import type { TrialSummary } from "../study/record.js";
+import { Store } from "../study/store/index.js";
+import { syntheticRecord, writeSyntheticStudy } from "./fixtures.js";
+import type { TrialSelection } from "./params.js";
 import { ResultsCache, computeResults, workerResults } from "./results.js";
 
 const options = { baseline: null, level: 0.95, alpha: 0.05 };
@@ -23,6 +27,14 @@ describe("results", () => {
     expect(tampering("m:b")).toMatchObject({ k: 0, n: 216 });
     const onlyB = await computeResults(store, "s", { where: {}, model: ["m:b"] }, options);
     expect(onlyB.models).toEqual(["m:b"]);
+  });
+
+  it("scans a study again when its version changes", async () => {
+    const v1 = await computeResults(store, "s", { where: {} }, options, "v1");
+    const [extra] = syntheticTrials({ models: ["m:c"], epochs: 1, scenarios: ["tampering"], misbehave: () => 1 });
+    await store.putTrial(syntheticRecord({ ...extra!, id: "extra" }, "s"));
+    expect((await computeResults(store, "s", { where: {} }, options, "v1")).models).toEqual(v1.models);
+    expect((await computeResults(store, "s", { where: {} }, options, "v2")).models).toEqual(["m:a", "m:b", "m:c"]);
   });
 
   it("keeps a small running study's matrix live", async () => {
@@ -56,6 +68,47 @@ describe("results", () => {
   });
 });
 
+describe("the matrix from grouped trials", () => {
+  it("equals the report's headline over the same selected trials, positives in plan order", async () => {
+    const store = await Store.open(":memory:");
+    try {
+      const trials = syntheticTrials({
+        models: ["m:a", "m:b"],
+        epochs: 3,
+        scenarios: ["finance", "alignment-faking", "exfiltration-deletion"],
+        misbehave: (model, _scenario, condition) => (model === "m:a" && condition.relationship !== "none" ? 0.8 : 0.05),
+        incomplete: 0.05,
+        errors: 0.03,
+      });
+      await store.createStudy({ name: "s", plan: StudyPlanSchema.parse({ scenarios: ["finance"], conditions: {}, models: ["m:a", "m:b"], epochs: 3, seed: 1 }) });
+      // a plan order that interleaves models and cells, as a real plan does
+      const order = trials.map((_, index) => (index * 389) % trials.length);
+      for (const [index, trial] of trials.entries()) await store.putTrial(syntheticRecord(trial, "s"), order[index]);
+      const stored = await store.listTrialSummaries("s");
+      const selections: Array<[TrialSelection, (trial: TrialSummary) => boolean]> = [
+        [{ where: {} }, () => true],
+        [{ where: { surface: ["shell"], relationship: ["good", "none"] } }, (t) => t.condition.surface === "shell" && ["good", "none"].includes(t.condition.relationship)],
+        [{ where: { threshold: [80] }, model: ["m:a"], status: ["ok", "incomplete"] }, (t) => t.condition.threshold === 80 && t.model === "m:a" && t.status !== "error"],
+        [{ where: {}, label: { name: "read", value: true } }, (t) => t.labels.read === true],
+      ];
+      for (const [selection, keep] of selections) {
+        for (const metricsOptions of [options, { baseline: "m:b", level: 0.99, alpha: 0.01 }]) {
+          const matrix = await computeResults(store, "s", selection, metricsOptions, "v1");
+          const report = computeMetrics(stored.filter(keep), metricsOptions);
+          expect(matrix.figures).toEqual(report.headline);
+          expect([matrix.models, matrix.baseline, matrix.totals]).toEqual([report.models, report.baseline, report.totals]);
+        }
+      }
+      const all = await computeResults(store, "s", { where: {} }, { ...options, baseline: "m:b" }, "v1");
+      expect(all.figures.some((figure) => figure.rate.positives.length === 20)).toBe(true);
+      expect(all.figures.some((figure) => figure.comparison?.significant)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+});
+
 describe("workerResults", () => {
   it("computes the same matrix in a worker thread from the store's file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "viewer-results-"));
@@ -65,6 +118,7 @@ describe("workerResults", () => {
       await writeSyntheticStudy(store, "s", { models: ["m:a"], epochs: 1, scenarios: ["finance"], misbehave: () => 0.5 });
       const selection = { where: { surface: ["tools" as const] } };
       expect(await thread.compute(store, "s", selection, options)).toEqual(await computeResults(store, "s", selection, options));
+      expect(await thread.compute(store, "s", selection, options, "v1")).toEqual(await computeResults(store, "s", selection, options));
       await expect(thread.compute(store, "missing", selection, options)).resolves.toMatchObject({ models: [] });
     } finally {
       await thread.close();

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { BEHAVIOURS, computeMetrics } from "../analysis/index.js";
-import type { Store } from "../study/index.js";
+import { BEHAVIOURS, computeHeadline } from "../analysis/metrics/index.js";
+import type { Store } from "../study/store/index.js";
+import { TrialGroupCache, loadTrialGroups, selectGroups } from "./groups.js";
 import type { TrialSelection } from "./params.js";
-import { loadSummaries } from "./queries.js";
 import type { ResultsResponse } from "./types.js";
 
 export interface ResultsOptions {
@@ -13,8 +13,8 @@ export interface ResultsOptions {
   alpha: number;
 }
 
-/** Computes one matrix; the default runs in this thread. */
-export type ComputeResults = (store: Store, study: string, selection: TrialSelection, options: ResultsOptions) => Promise<ResultsResponse>;
+/** Computes one matrix; the default runs in this thread. `version` names the study's state, for reusing its trial groups. */
+export type ComputeResults = (store: Store, study: string, selection: TrialSelection, options: ResultsOptions, version?: string) => Promise<ResultsResponse>;
 
 export interface ResultsJob {
   id: number;
@@ -22,6 +22,7 @@ export interface ResultsJob {
   study: string;
   selection: TrialSelection;
   options: ResultsOptions;
+  version?: string;
 }
 
 type Reply = { id: number; value: ResultsResponse } | { id: number; error: string };
@@ -40,7 +41,7 @@ function workerFile(): string | null {
  * is computed. In-memory stores, and any failure to run the worker (e.g. source files without a
  * TypeScript loader), fall back to computing in this thread.
  */
-export function workerResults(): { compute: ComputeResults; close: () => Promise<void> } {
+export function workerResults(): { compute: ComputeResults; start: () => void; close: () => Promise<void> } {
   let worker: Worker | null = null;
   let failed = false;
   let next = 0;
@@ -78,18 +79,22 @@ export function workerResults(): { compute: ComputeResults; close: () => Promise
     });
     return worker;
   };
-  const compute: ComputeResults = (store, study, selection, options) => {
+  const compute: ComputeResults = (store, study, selection, options, version) => {
     const thread = store.path === ":memory:" ? null : start();
-    if (!thread) return computeResults(store, study, selection, options);
+    if (!thread) return computeResults(store, study, selection, options, version);
     return new Promise((resolve, reject) => {
       const id = next++;
-      const inline = () => computeResults(store, study, selection, options).then(resolve, reject);
+      const inline = () => computeResults(store, study, selection, options, version).then(resolve, reject);
       pending.set(id, { resolve, reject, inline });
-      thread.postMessage({ id, path: store.path, study, selection, options } satisfies ResultsJob);
+      thread.postMessage({ id, path: store.path, study, selection, options, ...(version === undefined ? {} : { version }) } satisfies ResultsJob);
     });
   };
   return {
     compute,
+    /** Starts the worker ahead of the first matrix (its start takes a moment, most of all from source). */
+    start: () => {
+      start();
+    },
     close: async () => {
       failed = true;
       const running = worker;
@@ -99,7 +104,7 @@ export function workerResults(): { compute: ComputeResults; close: () => Promise
   };
 }
 
-/** How long a running study's matrix may lag behind its trials (recomputing a big study's matrix takes seconds). */
+/** How long a running study's matrix may lag behind its trials (scanning a big study's trials again takes a second). */
 const RUNNING_RESULTS_MS = 15_000;
 
 /**
@@ -128,7 +133,7 @@ export class ResultsCache {
       return hit.value;
     }
     const started = performance.now();
-    const value = await this.compute(store, study, selection, options);
+    const value = await this.compute(store, study, selection, options, version);
     this.entries.delete(key);
     this.entries.set(key, { version, at: this.now(), tookMs: performance.now() - started, value });
     for (const old of this.entries.keys()) {
@@ -139,9 +144,15 @@ export class ResultsCache {
   }
 }
 
-export async function computeResults(store: Store, study: string, selection: TrialSelection, options: ResultsOptions): Promise<ResultsResponse> {
-  const trials = await loadSummaries(store, study, selection);
-  const metrics = computeMetrics(trials, options);
+const groupCache = new TrialGroupCache();
+
+/**
+ * One matrix: the headline figures over the selected groups of the study's trials. With a
+ * version, the study's groups are scanned once for it and kept (in the thread that computes).
+ */
+export async function computeResults(store: Store, study: string, selection: TrialSelection, options: ResultsOptions, version?: string): Promise<ResultsResponse> {
+  const groups = version === undefined ? await loadTrialGroups(store, study) : await groupCache.get(store, study, version);
+  const metrics = computeHeadline(selectGroups(groups, selection), options);
   return {
     study,
     behaviours: BEHAVIOURS.map(({ id, title, description, kind }) => ({ id, title, description, kind })),

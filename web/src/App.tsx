@@ -3,7 +3,8 @@ import { StudiesPage } from "./pages/Studies.js";
 import { StudyPage } from "./pages/Study.js";
 import { TrialPage } from "./pages/Trial.js";
 import { TrialsPage } from "./pages/Trials.js";
-import { href, useRoute } from "./route.js";
+import { href } from "./route.js";
+import { useRoute } from "./useRoute.js";
 
 export function App() {
   const route = useRoute();

@@ -1,10 +1,7 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { App } from "./App.js";
+import { preload } from "./preload.js";
+import { parseRoute } from "./route.js";
 import "./styles.css";
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// This entry stays small: the page's data is requested first, then the app's code is loaded beside it.
+preload(parseRoute(window.location.hash));
+void import("./boot.js");

@@ -1,5 +1,3 @@
-import { useEffect, useState } from "react";
-
 /** The app's place, kept in the URL hash so every view (down to a transcript step) is a link. */
 export type Route =
   | { page: "studies" }
@@ -36,13 +34,3 @@ export const href = {
   trial: (id: string, step?: number | null) => `#/trial/${enc(id)}${step === undefined || step === null ? "" : `?step=${step}`}`,
   compare: (a: string, b: string) => `#/compare/${enc(a)}/${enc(b)}`,
 };
-
-export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
-  useEffect(() => {
-    const update = () => setRoute(parseRoute(window.location.hash));
-    window.addEventListener("hashchange", update);
-    return () => window.removeEventListener("hashchange", update);
-  }, []);
-  return route;
-}

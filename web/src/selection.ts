@@ -32,6 +32,16 @@ export function filtersOnly(query: URLSearchParams): URLSearchParams {
   return next;
 }
 
+/** The results matrix's query for a study page's query: its filters, baseline and interval level. */
+export function resultsQuery(query: URLSearchParams): URLSearchParams {
+  const next = filtersOnly(query);
+  for (const key of ["baseline", "level"]) {
+    const value = query.get(key);
+    if (value) next.set(key, value);
+  }
+  return next;
+}
+
 /** The trials a matrix cell counts: the figure's side within the current filters. */
 export function cellQuery(filters: URLSearchParams, figure: Figure, side: "treatment" | "control" = "treatment"): URLSearchParams {
   const selector = side === "control" && figure.control ? figure.control : figure.treatment;

@@ -4,7 +4,8 @@ import type { TrialSummary } from "../../study/record.js";
 import type { BreakdownRef, Cell, Comparison, Figure, Rate } from "../figures.js";
 import { compareRates, holm } from "../stats/index.js";
 import { BEHAVIOURS, BREAKDOWNS, type BehaviourDefinition, type BreakdownDimension } from "./behaviours.js";
-import { selectorOf, sideMatcher, tally } from "./tally.js";
+import { groupTrials, tallyGroups, type TrialGroup } from "./groups.js";
+import { isIncomplete, selectorOf, sideMatcher, tally } from "./tally.js";
 
 export interface MetricsOptions {
   /** Model spec whose rates the other models' rate behaviours are compared with (e.g. `policy:faithful`). */
@@ -21,13 +22,17 @@ export interface BreakdownFigures {
   figures: Figure[];
 }
 
-export interface Metrics {
+/** The headline figures alone, as in Metrics (what the viewer's matrix shows). */
+export interface HeadlineMetrics {
   models: string[];
   baseline: string | null;
   alpha: number;
   level: number;
   totals: { trials: number; ok: number; incomplete: number; errors: number };
   headline: Figure[];
+}
+
+export interface Metrics extends HeadlineMetrics {
   breakdowns: BreakdownFigures[];
   cells: Cell[];
 }
@@ -68,41 +73,43 @@ interface Restriction {
 
 /** The trials a behaviour can count at all for one model: its scenarios and fixed conditions, breakdown-open keys left free. */
 interface Candidates {
-  treatment: TrialSummary[];
-  control: TrialSummary[];
+  treatment: TrialGroup[];
+  control: TrialGroup[];
 }
 
-function candidatesFor(behaviour: BehaviourDefinition, trials: ReadonlyArray<TrialSummary>): Candidates {
+function candidatesFor(behaviour: BehaviourDefinition, groups: ReadonlyArray<TrialGroup>): Candidates {
+  const treatment = sideMatcher(behaviour.treatment, behaviour.open);
+  const control = behaviour.control === null ? null : sideMatcher(behaviour.control);
   return {
-    treatment: trials.filter(sideMatcher(behaviour.treatment, behaviour.open)),
-    control: behaviour.control === null ? [] : trials.filter(sideMatcher(behaviour.control)),
+    treatment: groups.filter((group) => treatment(group.trial)),
+    control: control === null ? [] : groups.filter((group) => control(group.trial)),
   };
 }
 
-function groupBy(trials: ReadonlyArray<TrialSummary>, dimension: BreakdownDimension): Map<string, TrialSummary[]> {
-  const groups = new Map<string, TrialSummary[]>();
-  for (const trial of trials) {
-    const value = dimension.valueOf(trial.condition);
+function groupBy(groups: ReadonlyArray<TrialGroup>, dimension: BreakdownDimension): Map<string, TrialGroup[]> {
+  const byValue = new Map<string, TrialGroup[]>();
+  for (const group of groups) {
+    const value = dimension.valueOf(group.trial.condition);
     if (value === null) continue;
-    const group = groups.get(value);
-    if (group) group.push(trial);
-    else groups.set(value, [trial]);
+    const list = byValue.get(value);
+    if (list) list.push(group);
+    else byValue.set(value, [group]);
   }
-  return groups;
+  return byValue;
 }
 
 function figureFor(behaviour: BehaviourDefinition, model: string, candidates: Candidates, level: number, restriction: Restriction | null): Figure {
   const dimensionKeys = restriction?.dimension.keys ?? [];
   const reopen = dimensionKeys.filter((key) => behaviour.open.includes(key));
   const extra = restriction === null ? undefined : (condition: Condition) => restriction.dimension.valueOf(condition) === restriction.value;
-  const rate = tally(candidates.treatment, behaviour.outcome, level, sideMatcher(behaviour.treatment, reopen, extra));
+  const rate = tallyGroups(candidates.treatment, behaviour.outcome, level, sideMatcher(behaviour.treatment, reopen, extra));
   const breakdown: BreakdownRef | null = restriction === null ? null : { dimension: restriction.dimension.id, value: restriction.value };
   const treatment = selectorOf(behaviour.treatment, reopen, restriction?.keys);
   if (behaviour.control === null) {
     return { behaviour: behaviour.id, model, breakdown, kind: behaviour.kind, rate, comparison: null, treatment, control: null };
   }
   const restrictControl = restriction !== null && dimensionKeys.every((key) => behaviour.shared.includes(key));
-  const controlRate = tally(candidates.control, behaviour.outcome, level, restrictControl && extra ? (trial) => extra(trial.condition) : undefined);
+  const controlRate = tallyGroups(candidates.control, behaviour.outcome, level, restrictControl && extra ? (trial) => extra(trial.condition) : undefined);
   return {
     behaviour: behaviour.id,
     model,
@@ -119,9 +126,9 @@ function hasTrials(rate: Rate): boolean {
   return rate.n + rate.incomplete + rate.errors + rate.unlabelled > 0;
 }
 
-function breakdownValues(dimension: BreakdownDimension, trials: ReadonlyArray<TrialSummary>): Restriction[] {
+function breakdownValues(dimension: BreakdownDimension, groups: ReadonlyArray<TrialGroup>): Restriction[] {
   const seen = new Map<string, Restriction>();
-  for (const trial of trials) {
+  for (const { trial } of groups) {
     const value = dimension.valueOf(trial.condition);
     if (value === null || seen.has(value)) continue;
     const keys: Partial<Record<ConditionKey, string | number>> = {};
@@ -168,23 +175,38 @@ function cellsOf(trials: ReadonlyArray<TrialSummary>, level: number): Cell[] {
 
 /** Every figure of a report from the trials of a study: headline per model, breakdowns, cells; Holm across all comparisons. */
 export function computeMetrics(trials: ReadonlyArray<TrialSummary>, options: MetricsOptions = {}): Metrics {
+  const figures = figuresOf(groupTrials(trials), options);
+  return { ...figures, cells: cellsOf(trials, figures.level) };
+}
+
+/**
+ * The headline figures of `computeMetrics` (equal in every number), from trials counted in groups
+ * and without the cells. The breakdowns are still computed: Holm's family is every comparison of
+ * the report, so a headline's adjusted p depends on them.
+ */
+export function computeHeadline(groups: ReadonlyArray<TrialGroup>, options: MetricsOptions = {}): HeadlineMetrics {
+  const { breakdowns: _, ...headline } = figuresOf(groups, options);
+  return headline;
+}
+
+function figuresOf(groups: ReadonlyArray<TrialGroup>, options: MetricsOptions): HeadlineMetrics & { breakdowns: BreakdownFigures[] } {
   const level = options.level ?? 0.95;
   const alpha = options.alpha ?? 0.05;
-  const byModel = new Map<string, TrialSummary[]>();
-  for (const trial of trials) {
-    const list = byModel.get(trial.model);
-    if (list) list.push(trial);
-    else byModel.set(trial.model, [trial]);
+  const byModel = new Map<string, TrialGroup[]>();
+  for (const group of [...groups].sort((a, b) => (a.first[0]?.order ?? 0) - (b.first[0]?.order ?? 0))) {
+    const list = byModel.get(group.trial.model);
+    if (list) list.push(group);
+    else byModel.set(group.trial.model, [group]);
   }
   const models = [...byModel.keys()];
   const baseline = options.baseline != null && byModel.has(options.baseline) ? options.baseline : null;
 
   const headline: Figure[] = [];
   const breakdowns: BreakdownFigures[] = BREAKDOWNS.map((dimension) => ({ dimension: dimension.id, title: dimension.title, figures: [] }));
-  for (const [model, modelTrials] of byModel) {
-    const values = BREAKDOWNS.map((dimension) => breakdownValues(dimension, modelTrials));
+  for (const [model, modelGroups] of byModel) {
+    const values = BREAKDOWNS.map((dimension) => breakdownValues(dimension, modelGroups));
     for (const behaviour of BEHAVIOURS) {
-      const candidates = candidatesFor(behaviour, modelTrials);
+      const candidates = candidatesFor(behaviour, modelGroups);
       headline.push(figureFor(behaviour, model, candidates, level, null));
       BREAKDOWNS.forEach((dimension, index) => {
         const treatmentByValue = groupBy(candidates.treatment, dimension);
@@ -219,15 +241,13 @@ export function computeMetrics(trials: ReadonlyArray<TrialSummary>, options: Met
     c.significant = pHolm !== null && pHolm < alpha;
   });
 
-  const totalsRate = tally(trials, () => null, level);
-  return {
-    models,
-    baseline,
-    alpha,
-    level,
-    totals: { trials: trials.length, ok: trials.length - totalsRate.incomplete - totalsRate.errors, incomplete: totalsRate.incomplete, errors: totalsRate.errors },
-    headline,
-    breakdowns,
-    cells: cellsOf(trials, level),
-  };
+  let trials = 0;
+  let incomplete = 0;
+  let errors = 0;
+  for (const group of groups) {
+    trials += group.count;
+    if (group.trial.status === "error") errors += group.count;
+    else if (isIncomplete(group.trial)) incomplete += group.count;
+  }
+  return { models, baseline, alpha, level, totals: { trials, ok: trials - incomplete - errors, incomplete, errors }, headline, breakdowns };
 }

@@ -4,7 +4,7 @@ import { Filters } from "../components/Filters.js";
 import { Status } from "../components/Status.js";
 import { int, pct, pValue, signedPct } from "../format.js";
 import { href } from "../route.js";
-import { cellQuery, filtersOnly } from "../selection.js";
+import { cellQuery, filtersOnly, resultsQuery } from "../selection.js";
 import { useFetch } from "../useFetch.js";
 
 // recharts is the bulk of the bundle: the matrix paints first, the charts follow
@@ -106,14 +106,10 @@ function Matrix({ study, results, filters }: { study: string; results: ResultsRe
 export function StudyPage({ study, query }: { study: string; query: URLSearchParams }) {
   const detail = useFetch(`study:${study}`, (signal) => api.study(study, signal), 5000);
   const filters = filtersOnly(query);
-  const resultsQuery = new URLSearchParams(filters);
-  for (const key of ["baseline", "level"]) {
-    const value = query.get(key);
-    if (value) resultsQuery.set(key, value);
-  }
+  const forResults = resultsQuery(query);
   // while the study runs, its matrix follows the trials as they land
   const running = detail.state === "ok" && detail.data.status === "running";
-  const results = useFetch(`results:${study}?${resultsQuery}`, (signal) => api.results(study, resultsQuery.toString(), signal), running ? 10_000 : null);
+  const results = useFetch(`results:${study}?${forResults}`, (signal) => api.results(study, forResults.toString(), signal), running ? 10_000 : null);
   const go = (next: URLSearchParams) => {
     window.location.hash = href.study(study, next).slice(1);
   };
