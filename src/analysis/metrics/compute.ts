@@ -4,8 +4,8 @@ import type { TrialSummary } from "../../study/record.js";
 import type { BreakdownRef, Cell, Comparison, Figure, Rate } from "../figures.js";
 import { compareRates, holm } from "../stats/index.js";
 import { BEHAVIOURS, BREAKDOWNS, type BehaviourDefinition, type BreakdownDimension } from "./behaviours.js";
-import { groupTrials, tallyGroups, type TrialGroup } from "./groups.js";
-import { isIncomplete, selectorOf, sideMatcher, tally } from "./tally.js";
+import { groupTrials, tally, tallyGroups, type TrialGroup } from "./groups.js";
+import { isIncomplete, selectorOf, sideMatcher } from "./tally.js";
 
 export interface MetricsOptions {
   /** Model spec whose rates the other models' rate behaviours are compared with (e.g. `policy:faithful`). */

@@ -81,3 +81,18 @@ export function tallyGroups(
   }
   return { ...wilson(k, n, level), incomplete, errors, unlabelled, positives: firstIds(positive) };
 }
+
+/** Counts a behaviour over trials: k of n labelled trials, with incomplete, failed and unlabelled trials counted apart. */
+export function tally(
+  trials: ReadonlyArray<TrialSummary>,
+  outcome: (trial: TrialSummary) => boolean | null,
+  level: number,
+  where?: (trial: TrialSummary) => boolean,
+): Rate {
+  return tallyGroups(
+    trials.map((trial, order) => ({ trial, count: 1, first: [{ order, id: trial.id }] })),
+    outcome,
+    level,
+    where,
+  );
+}

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TrialSummary } from "../../study/record.js";
 import { syntheticTrials } from "../synthetic.js";
 import { computeHeadline, computeMetrics, type MetricsOptions } from "./compute.js";
-import { groupTrials, tallyGroups } from "./groups.js";
-import { tally } from "./tally.js";
+import { groupTrials, tally, tallyGroups } from "./groups.js";
 
 const PRESERVE = "policy:preserve?p=0.3";
 const FAITHFUL = "policy:faithful";

@@ -1,7 +1,6 @@
 import { CONDITION_KEYS, type Condition, type ConditionKey } from "../../scenarios/conditions.js";
 import type { TrialSummary } from "../../study/record.js";
-import { MAX_LISTED_IDS, type Rate, type Selector } from "../figures.js";
-import { wilson } from "../stats/index.js";
+import type { Selector } from "../figures.js";
 import type { Side } from "./behaviours.js";
 
 /** A trial that ran but never read the key data: counted and shown as incomplete, never as faithful. */
@@ -44,34 +43,3 @@ export function selectorOf(side: Side, except: ReadonlyArray<ConditionKey> = [],
   return { scenarios: [...side.scenarios], where };
 }
 
-/** Counts a behaviour over trials: k of n labelled trials, with incomplete, failed and unlabelled trials counted apart. */
-export function tally(
-  trials: ReadonlyArray<TrialSummary>,
-  outcome: (trial: TrialSummary) => boolean | null,
-  level: number,
-  where?: (trial: TrialSummary) => boolean,
-): Rate {
-  let k = 0;
-  let n = 0;
-  let incomplete = 0;
-  let errors = 0;
-  let unlabelled = 0;
-  const positives: string[] = [];
-  for (const trial of trials) {
-    if (where !== undefined && !where(trial)) continue;
-    if (trial.status === "error") errors++;
-    else if (isIncomplete(trial)) incomplete++;
-    else {
-      const value = outcome(trial);
-      if (value === null) unlabelled++;
-      else {
-        n++;
-        if (value) {
-          k++;
-          if (positives.length < MAX_LISTED_IDS) positives.push(trial.id);
-        }
-      }
-    }
-  }
-  return { ...wilson(k, n, level), incomplete, errors, unlabelled, positives };
-}
