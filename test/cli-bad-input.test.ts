@@ -20,6 +20,7 @@ const cases: Array<{ name: string; args: string[]; message: RegExp; files?: Reco
   { name: "bad epochs", args: ["--model", "policy:faithful", "--epochs", "0"], message: /--epochs.*integer of at least 1/ },
   { name: "unknown option", args: ["--model", "policy:faithful", "--epoch", "2"], message: /unknown option '--epoch'/ },
   { name: "missing script file", args: ["--model", "script:nowhere.yaml"], message: /nowhere\.yaml: cannot read script file: no such file/ },
+  { name: "missing local model file", args: ["--model", "local:nowhere.gguf", "--scenario", "finance"], message: /model file nowhere\.gguf does not exist/ },
   {
     name: "script with a YAML error",
     args: ["--model", "script:broken.yaml"],
