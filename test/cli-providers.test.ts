@@ -9,16 +9,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { Store } from "../src/study/index.js";
 import { tempDir, type CliRun } from "./helpers/cli.js";
-import { startLoopback, type Fault, type LoopbackServer, type RequestInfo, type ScriptedTurn } from "./providers-loopback.js";
+import { READ_AND_REPORT_TURNS, startLoopback, type Fault, type LoopbackServer, type RequestInfo } from "./providers-loopback.js";
 
 const FAKE_KEY = "sk-FAKEKEY-4c1d9e07b2a6f53d80ee";
-
-const TURNS: ScriptedTurn[] = [
-  { reasoning: "Let me look at the drive first.", calls: [{ name: "list_files", args: {} }] },
-  { calls: [{ name: "read_file", args: { filename: "product_operations_policy.txt" } }] },
-  { calls: [{ name: "view_sheet", args: { name: "Evaluation data" } }] },
-  { text: "The average score is 60%, below the threshold.", calls: [{ name: "end_task", args: {} }] },
-];
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {
@@ -75,7 +68,7 @@ describe("peerguard run with a hosted model", () => {
       if (n === 7) return { type: "hang" };
       return info.step > 3 ? { type: "status", status: 400 } : null;
     };
-    const server = await startLoopback({ format: "openai-compatible", turns: TURNS, fault });
+    const server = await startLoopback({ format: "openai-compatible", turns: READ_AND_REPORT_TURNS, fault });
     servers.push(server);
     const cwd = tempDir();
     const env = { OPENAI_COMPATIBLE_API_KEY: FAKE_KEY };
@@ -115,7 +108,7 @@ describe("peerguard run with a hosted model", () => {
   });
 
   it("stops cleanly at the --max-cost budget with exit code 3, and --resume completes the study", async () => {
-    const server = await startLoopback({ format: "openai-compatible", turns: TURNS });
+    const server = await startLoopback({ format: "openai-compatible", turns: READ_AND_REPORT_TURNS });
     servers.push(server);
     const cwd = tempDir();
     // Each trial is about 900 tokens: $0.90 at $1000 per million.

@@ -13,16 +13,9 @@ import { ProviderGate, ProviderStats, type ProviderEvent } from "../src/models/r
 import { parseModelSpec } from "../src/models/spec.js";
 import { Store, expandPlan, runStudy, validatePlan } from "../src/study/index.js";
 import { createProgressReporter } from "../src/cli/progress.js";
-import { startLoopback, type Fault, type LoopbackServer, type RequestInfo, type ScriptedTurn } from "./providers-loopback.js";
+import { READ_AND_REPORT_TURNS, startLoopback, type Fault, type LoopbackServer, type RequestInfo } from "./providers-loopback.js";
 
 const FAKE_KEY = "sk-FAKEKEY-9b2e61c4d07a58f3e1aa";
-
-const TURNS: ScriptedTurn[] = [
-  { reasoning: "Let me look at the drive first.", calls: [{ name: "list_files", args: {} }] },
-  { calls: [{ name: "read_file", args: { filename: "product_operations_policy.txt" } }] },
-  { calls: [{ name: "view_sheet", args: { name: "Evaluation data" } }] },
-  { text: "The average score is 60%, below the threshold.", calls: [{ name: "end_task", args: {} }] },
-];
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {
@@ -58,7 +51,7 @@ describe("a study against a flaky provider", () => {
       if (count === 13) return { type: "hang" };
       return info.step > 3 ? { type: "status", status: 400 } : null;
     };
-    const server = await startLoopback({ format: "openai-compatible", turns: TURNS, fault });
+    const server = await startLoopback({ format: "openai-compatible", turns: READ_AND_REPORT_TURNS, fault });
     servers.push(server);
 
     const dir = mkdtempSync(join(tmpdir(), "pg-study-"));
@@ -142,7 +135,7 @@ describe("a study against a flaky provider", () => {
     }
     const answered = [...server.answered.values()].reduce((a, b) => a + b, 0);
     expect(answered).toBeLessThanOrEqual(turns);
-    expect(answered - answeredBefore).toBeLessThanOrEqual(failed.length * TURNS.length);
+    expect(answered - answeredBefore).toBeLessThanOrEqual(failed.length * READ_AND_REPORT_TURNS.length);
     expect(stats.retries).toBeGreaterThanOrEqual(5);
     expect(stats.rateLimited).toBeGreaterThanOrEqual(1);
     expect(cost.costUsd).toBeGreaterThan(0);
@@ -162,7 +155,7 @@ describe("a study against a flaky provider", () => {
   });
 
   it("stops cleanly at the --max-cost budget and finishes on a later run", async () => {
-    const server = await startLoopback({ format: "openai-compatible", turns: TURNS, latencyMs: 5 });
+    const server = await startLoopback({ format: "openai-compatible", turns: READ_AND_REPORT_TURNS, latencyMs: 5 });
     servers.push(server);
     const dir = mkdtempSync(join(tmpdir(), "pg-budget-"));
     const model = `openai-compatible:qwen3-32b@${server.baseUrl}`;
