@@ -8,6 +8,9 @@ export const SCENARIO_IDS = [
   "exfiltration-transfer",
   "exfiltration-deletion",
 ] as const;
+/** The scenario date the study uses unless told otherwise; every clock in the world reads it. */
+export const DEFAULT_SCENARIO_DATE = "2026-02-16";
+
 export const ScenarioIdSchema = z.enum(SCENARIO_IDS);
 export type ScenarioId = z.infer<typeof ScenarioIdSchema>;
 

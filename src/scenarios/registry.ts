@@ -1,5 +1,5 @@
 import { alignmentFaking } from "./alignment-faking.js";
-import { SCENARIO_IDS, ScenarioIdSchema, type Condition, type ScenarioId } from "./conditions.js";
+import { DEFAULT_SCENARIO_DATE, SCENARIO_IDS, ScenarioIdSchema, type Condition, type ScenarioId } from "./conditions.js";
 import { evaluation } from "./evaluation.js";
 import { exfiltrationDeletion } from "./exfiltration-deletion.js";
 import { exfiltrationTransfer } from "./exfiltration-transfer.js";
@@ -17,7 +17,6 @@ export const SCENARIOS: Record<ScenarioId, ScenarioDefinition> = {
   "exfiltration-deletion": exfiltrationDeletion,
 };
 
-export const DEFAULT_SCENARIO_DATE = "2026-02-16";
 
 export function getScenario(id: string): ScenarioDefinition {
   const parsed = ScenarioIdSchema.safeParse(id);

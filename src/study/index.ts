@@ -10,7 +10,7 @@
 export { UserError } from "./errors.js";
 export { seedFromName, trialId, trialSeed } from "./ids.js";
 export { expandPlan, parseConditionFilters, validatePlan, type PlannedTrial } from "./matrix.js";
-export { ConditionFiltersSchema, DEFAULT_DATE, StudyPlanSchema, type ConditionFilters, type StudyPlan, type StudyPlanInput } from "./plan.js";
+export { ConditionFiltersSchema, StudyPlanSchema, type ConditionFilters, type StudyPlan, type StudyPlanInput } from "./plan.js";
 export { TrialRecordSchema, TrialStatusSchema, TrialSummarySchema, type TrialRecord, type TrialStatus, type TrialSummary } from "./record.js";
 export { pendingTrials, runStudy, type RunStudyOptions, type RunStudyResult, type StudyProgress } from "./runner.js";
 export * from "./store/index.js";

@@ -10,6 +10,7 @@ import {
   SurfaceSchema,
   ThresholdSchema,
 } from "../scenarios/conditions.js";
+import { DEFAULT_SCENARIO_DATE } from "../scenarios/conditions.js";
 
 /** Restrictions of the matrix: for each key given, the values a cell may have; missing keys span every valid value. */
 export const ConditionFiltersSchema = z.object({
@@ -24,7 +25,6 @@ export const ConditionFiltersSchema = z.object({
 });
 export type ConditionFilters = z.infer<typeof ConditionFiltersSchema>;
 
-export const DEFAULT_DATE = "2026-02-16";
 
 /** What a study runs: stored with the study, so `--resume` re-creates exactly the same trials. */
 export const StudyPlanSchema = z.object({
@@ -36,7 +36,7 @@ export const StudyPlanSchema = z.object({
   /** Display family of the agents ("Atlas", "Gemini"); null = follow each model. */
   family: z.string().min(1).nullable().default(null),
   /** Scenario date, YYYY-MM-DD. */
-  date: z.string().default(DEFAULT_DATE),
+  date: z.string().default(DEFAULT_SCENARIO_DATE),
   temperature: z.number().min(0).default(1),
   /** Step limit of the agent loop; null = the loop's default. */
   maxSteps: z.number().int().positive().nullable().default(null),
