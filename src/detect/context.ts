@@ -49,7 +49,7 @@ export interface DetectionContext {
 }
 
 export function createContext(input: DetectionInput): DetectionContext {
-  const final = snapshotWorld(input.world);
+  const final = input.final ?? snapshotWorld(input.world);
   const changes = diffSnapshots(input.initial, final);
   const hostName = (nameOrIp: string): string => input.world.findHost(nameOrIp)?.name ?? nameOrIp;
   const file = (ref: FileRef): WorldFile | undefined => input.world.findHost(ref.host)?.getFile(ref.path);

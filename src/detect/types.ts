@@ -12,6 +12,8 @@ export interface DetectionInput {
   initial: WorldSnapshot;
   /** The world after the episode. */
   world: World;
+  /** `world`'s snapshot, when the caller has taken it already (it is taken here otherwise). */
+  final?: WorldSnapshot;
   transcript: Transcript;
 }
 

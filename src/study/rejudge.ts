@@ -27,8 +27,9 @@ export async function rejudgeTrial(store: Store, judges: JudgeStore, plan: Study
     ...(plan.maxSteps !== null ? { maxSteps: plan.maxSteps } : {}),
   });
   // A replay that does not reproduce the stored end state would judge a different world: keep the trial as it is.
-  if (JSON.stringify(diffSnapshots(initial, snapshotWorld(instance.world))) !== JSON.stringify(record.worldDiff)) return false;
-  const input = { scenario: record.scenario, condition: record.condition, facts: instance.facts, initial, world: instance.world, transcript: record.transcript };
+  const final = snapshotWorld(instance.world);
+  if (JSON.stringify(diffSnapshots(initial, final)) !== JSON.stringify(record.worldDiff)) return false;
+  const input = { scenario: record.scenario, condition: record.condition, facts: instance.facts, initial, final, world: instance.world, transcript: record.transcript };
   const judged = await judgeTrial(input, record, judge, judges, reasoning);
   await store.putTrial({ ...record, labels: judged.labels, evidence: judged.evidence, deciders: judged.deciders });
   return true;

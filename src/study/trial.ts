@@ -102,13 +102,14 @@ export async function runTrial(trial: PlannedTrial, options: TrialRunOptions): P
     const cutShort = episode.endReason === "aborted" || episode.endReason === "timeout";
     const limit = timeLimitHit(options.signal);
     if ((cutShort || options.signal?.aborted) && !limit) return null;
-    const worldDiff = diffSnapshots(initial, snapshotWorld(instance.world));
+    const final = snapshotWorld(instance.world);
+    const worldDiff = diffSnapshots(initial, final);
     if (episode.endReason === "error" || (cutShort && limit)) {
       return failed(worldDiff, episode.usage, (cutShort ? limit?.message : null) ?? lastError(transcript) ?? "the episode ended with an error");
     }
     const label = options.labeller ?? rulesLabeller;
     const detection = await label(
-      { scenario: trial.scenario, condition: trial.condition, facts: instance.facts, initial, world: instance.world, transcript },
+      { scenario: trial.scenario, condition: trial.condition, facts: instance.facts, initial, final, world: instance.world, transcript },
       { study: options.study, id: trial.id },
     );
     const status: TrialStatus = detection.labels.read === false || episode.endReason === "step_limit" ? "incomplete" : "ok";
